@@ -1,0 +1,462 @@
+// Combines the contract fixtures (contract-fixtures/cases/*.json, one case per file) into the
+// static resource the Apex tests read, OnDemandSyncContractFixtures.json, and its metadata file.
+//   node scripts/build-fixtures.mjs          write both files
+//   node scripts/build-fixtures.mjs --check  exit 1 when a written file differs from a fresh build
+// Every case is validated first; a malformed case stops the build with the file and field named.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const CASES_DIR = 'contract-fixtures/cases';
+export const RESOURCE_JSON =
+    'force-app/main/default/staticresources/OnDemandSyncContractFixtures.json';
+export const RESOURCE_META =
+    'force-app/main/default/staticresources/OnDemandSyncContractFixtures.resource-meta.xml';
+export const FIXTURES_VERSION = 1;
+
+const CASE_FILE = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.json$/;
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** HTTP status of each request-level error code (the Apex REST contract). */
+export const ERROR_STATUS = Object.freeze({
+    INVALID_ID: 400,
+    TOO_MANY_IDS: 400,
+    EMPTY_REQUEST: 400,
+    INVALID_OBJECT_TYPE: 400,
+    INSUFFICIENT_ACCESS: 403,
+    ZUORA_NOT_CONFIGURED: 500,
+    ZUORA_ERROR: 500
+});
+const ITEM_STATUSES = ['REQUESTED', 'FAILED', 'SKIPPED'];
+const SOURCES = ['UI', 'API', 'FLOW', 'CLI'];
+
+/** A malformed case: the message names the file and the field. */
+export class FixtureError extends Error {
+    constructor(file, path, problem) {
+        super(`${file}: ${path ? `${path}: ` : ''}${problem}`);
+        this.name = 'FixtureError';
+        this.file = file;
+        this.path = path;
+    }
+}
+
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isString = (value) => typeof value === 'string';
+const isNullableString = (value) => value === null || typeof value === 'string';
+const isCount = (value) => Number.isInteger(value) && value >= 0;
+const isBoolean = (value) => typeof value === 'boolean';
+
+function checker(file) {
+    const fail = (path, problem) => {
+        throw new FixtureError(file, path, problem);
+    };
+    const object = (value, path, required, optional = []) => {
+        if (!isObject(value)) fail(path, 'must be an object');
+        for (const key of required) {
+            if (!(key in value)) fail(path, `missing "${key}"`);
+        }
+        for (const key of Object.keys(value)) {
+            if (!required.includes(key) && !optional.includes(key)) {
+                fail(path, `unknown key "${key}"`);
+            }
+        }
+        return value;
+    };
+    const expect = (ok, path, problem) => {
+        if (!ok) fail(path, problem);
+    };
+    const strings = (value, path) => {
+        expect(Array.isArray(value), path, 'must be an array of strings');
+        value.forEach((item, index) =>
+            expect(isString(item), `${path}[${index}]`, 'must be a string')
+        );
+    };
+    return { fail, object, expect, strings };
+}
+
+/**
+ * Checks one case against the documented shape (contract-fixtures/README.md) and throws a
+ * FixtureError naming the file and field at the first problem.
+ */
+export function validateCase(testCase, file = '(case)') {
+    const { fail, object, expect, strings } = checker(file);
+    object(
+        testCase,
+        '',
+        ['name', 'now', 'hasPermission', 'records', 'request', 'expect'],
+        ['settings', 'keyPrefix', 'recentRequests', 'gateway']
+    );
+    expect(isString(testCase.name) && testCase.name.trim() !== '', 'name', 'must be a sentence');
+    expect(
+        isString(testCase.now) && ISO_UTC.test(testCase.now) && !isNaN(Date.parse(testCase.now)),
+        'now',
+        'must be an ISO time in UTC like 2026-11-20T10:00:00.000Z'
+    );
+    expect(isBoolean(testCase.hasPermission), 'hasPermission', 'must be true or false');
+
+    if ('settings' in testCase) {
+        const settings = object(
+            testCase.settings,
+            'settings',
+            [],
+            ['cooldownMinutes', 'apiSessionCap', 'gatewayConfigured']
+        );
+        if ('cooldownMinutes' in settings) {
+            expect(
+                isCount(settings.cooldownMinutes) && settings.cooldownMinutes <= 1440,
+                'settings.cooldownMinutes',
+                'must be a whole number of minutes, 0..1440'
+            );
+        }
+        if ('apiSessionCap' in settings) {
+            expect(
+                Number.isInteger(settings.apiSessionCap) && settings.apiSessionCap >= 1,
+                'settings.apiSessionCap',
+                'must be a whole number, at least 1'
+            );
+        }
+        if ('gatewayConfigured' in settings) {
+            expect(
+                isBoolean(settings.gatewayConfigured),
+                'settings.gatewayConfigured',
+                'must be true or false'
+            );
+        }
+    }
+    if ('keyPrefix' in testCase) {
+        const keyPrefix = object(
+            testCase.keyPrefix,
+            'keyPrefix',
+            [],
+            ['BILLING_ACCOUNT', 'PRODUCT']
+        );
+        for (const [type, prefix] of Object.entries(keyPrefix)) {
+            expect(
+                isString(prefix) && /^[a-zA-Z0-9]{3}$/.test(prefix),
+                `keyPrefix.${type}`,
+                'must be 3 letters or digits'
+            );
+        }
+    }
+
+    expect(Array.isArray(testCase.records), 'records', 'must be an array');
+    testCase.records.forEach((record, index) => {
+        const path = `records[${index}]`;
+        object(record, path, ['id', 'name', 'zuoraId', 'accountId'], ['visible']);
+        expect(isString(record.id), `${path}.id`, 'must be a string');
+        expect(isNullableString(record.name), `${path}.name`, 'must be a string or null');
+        expect(isNullableString(record.zuoraId), `${path}.zuoraId`, 'must be a string or null');
+        expect(isNullableString(record.accountId), `${path}.accountId`, 'must be a string or null');
+        if ('visible' in record)
+            expect(isBoolean(record.visible), `${path}.visible`, 'must be true or false');
+    });
+
+    if ('recentRequests' in testCase) {
+        expect(Array.isArray(testCase.recentRequests), 'recentRequests', 'must be an array');
+        testCase.recentRequests.forEach((row, index) => {
+            const path = `recentRequests[${index}]`;
+            object(row, path, ['recordId', 'zuoraId', 'minutesAgo'], ['status']);
+            expect(isNullableString(row.recordId), `${path}.recordId`, 'must be a string or null');
+            expect(isNullableString(row.zuoraId), `${path}.zuoraId`, 'must be a string or null');
+            expect(
+                row.recordId !== null || row.zuoraId !== null,
+                path,
+                'needs a recordId or a zuoraId'
+            );
+            expect(
+                typeof row.minutesAgo === 'number' && row.minutesAgo >= 0,
+                `${path}.minutesAgo`,
+                'must be a number of minutes, 0 or more'
+            );
+            if ('status' in row) {
+                expect(
+                    ITEM_STATUSES.includes(row.status),
+                    `${path}.status`,
+                    `must be one of ${ITEM_STATUSES.join(', ')}`
+                );
+            }
+        });
+    }
+
+    if ('gateway' in testCase) {
+        const gateway = object(testCase.gateway, 'gateway', [], ['throws', 'failures', 'omit']);
+        if ('throws' in gateway) {
+            expect(isString(gateway.throws), 'gateway.throws', 'must be the exception message');
+            expect(
+                !('failures' in gateway) && !('omit' in gateway),
+                'gateway',
+                '"throws" cannot be combined with "failures" or "omit"'
+            );
+        }
+        if ('failures' in gateway) {
+            expect(
+                isObject(gateway.failures),
+                'gateway.failures',
+                'must map ids to Zuora messages'
+            );
+            for (const [key, message] of Object.entries(gateway.failures)) {
+                expect(isString(message), `gateway.failures.${key}`, 'must be a Zuora message');
+            }
+        }
+        if ('omit' in gateway) strings(gateway.omit, 'gateway.omit');
+    }
+
+    const request = object(
+        testCase.request,
+        'request',
+        [],
+        ['objectType', 'ids', 'zuoraIds', 'source', 'emailNotification']
+    );
+    if ('objectType' in request) {
+        expect(
+            isNullableString(request.objectType),
+            'request.objectType',
+            'must be a string or null'
+        );
+    }
+    if ('ids' in request) strings(request.ids, 'request.ids');
+    if ('zuoraIds' in request) strings(request.zuoraIds, 'request.zuoraIds');
+    if ('source' in request) {
+        expect(
+            SOURCES.includes(request.source),
+            'request.source',
+            `must be one of ${SOURCES.join(', ')}`
+        );
+    }
+    if ('emailNotification' in request) {
+        expect(
+            request.emailNotification === null || isBoolean(request.emailNotification),
+            'request.emailNotification',
+            'must be true, false or null'
+        );
+    }
+
+    const outcome = object(
+        testCase.expect,
+        'expect',
+        ['gatewayCalls', 'auditRows'],
+        ['error', 'results', 'sent']
+    );
+    expect(
+        'error' in outcome !== 'results' in outcome,
+        'expect',
+        'needs exactly one of "error" and "results"'
+    );
+    expect(
+        outcome.gatewayCalls === 0 || outcome.gatewayCalls === 1,
+        'expect.gatewayCalls',
+        'must be 0 or 1 (one session per request)'
+    );
+    expect(isCount(outcome.auditRows), 'expect.auditRows', 'must be a whole number');
+    if (outcome.gatewayCalls === 1) {
+        const sent = object(outcome.sent, 'expect.sent', ['recordIds', 'zuoraIds']);
+        strings(sent.recordIds, 'expect.sent.recordIds');
+        strings(sent.zuoraIds, 'expect.sent.zuoraIds');
+    } else if ('sent' in outcome) {
+        fail('expect.sent', 'only with gatewayCalls 1');
+    }
+
+    if ('error' in outcome) {
+        const error = object(
+            outcome.error,
+            'expect.error',
+            ['errorCode', 'httpStatus'],
+            ['messageContains']
+        );
+        expect(
+            error.errorCode in ERROR_STATUS,
+            'expect.error.errorCode',
+            `must be one of ${Object.keys(ERROR_STATUS).join(', ')}`
+        );
+        expect(
+            error.httpStatus === ERROR_STATUS[error.errorCode],
+            'expect.error.httpStatus',
+            `must be ${ERROR_STATUS[error.errorCode]} for ${error.errorCode}`
+        );
+        if ('messageContains' in error) {
+            expect(
+                isString(error.messageContains),
+                'expect.error.messageContains',
+                'must be a string'
+            );
+        }
+        expect(
+            outcome.gatewayCalls === 0 && outcome.auditRows === 0,
+            'expect',
+            'a request-level error sends nothing and writes no audit row'
+        );
+    } else {
+        expect(Array.isArray(outcome.results), 'expect.results', 'must be an array');
+        expect(
+            outcome.results.length > 0,
+            'expect.results',
+            'must list one result per distinct item'
+        );
+        outcome.results.forEach((result, index) => {
+            const path = `expect.results[${index}]`;
+            object(
+                result,
+                path,
+                ['id', 'status'],
+                ['zuoraId', 'name', 'jobId', 'cooldownUntil', 'messageContains']
+            );
+            expect(isString(result.id), `${path}.id`, 'must be a string');
+            expect(
+                ITEM_STATUSES.includes(result.status),
+                `${path}.status`,
+                `must be one of ${ITEM_STATUSES.join(', ')}`
+            );
+            for (const key of ['zuoraId', 'name', 'jobId', 'cooldownUntil']) {
+                if (key in result)
+                    expect(
+                        isNullableString(result[key]),
+                        `${path}.${key}`,
+                        'must be a string or null'
+                    );
+            }
+            if (isString(result.cooldownUntil)) {
+                expect(
+                    ISO_UTC.test(result.cooldownUntil),
+                    `${path}.cooldownUntil`,
+                    'must be an ISO time in UTC'
+                );
+            }
+            if ('messageContains' in result) {
+                expect(
+                    isString(result.messageContains),
+                    `${path}.messageContains`,
+                    'must be a string'
+                );
+            }
+        });
+        expect(
+            outcome.auditRows === outcome.results.length,
+            'expect.auditRows',
+            'every result is audited: must equal the number of results'
+        );
+    }
+    return testCase;
+}
+
+/** Reads, parses and validates every case file of `dir`, sorted by file name. */
+export function readCases(dir = join(projectRoot, CASES_DIR)) {
+    const files = readdirSync(dir)
+        .filter((name) => name.endsWith('.json'))
+        .sort();
+    if (files.length === 0) {
+        throw new FixtureError(dir, '', 'no case files');
+    }
+    const numbers = new Map();
+    return files.map((file) => {
+        if (!CASE_FILE.test(file)) {
+            throw new FixtureError(
+                file,
+                '',
+                'file names are NN-short-name.json (lower case, digits, dashes)'
+            );
+        }
+        const number = file.slice(0, 2);
+        if (numbers.has(number)) {
+            throw new FixtureError(
+                file,
+                '',
+                `number ${number} is also used by ${numbers.get(number)}`
+            );
+        }
+        numbers.set(number, file);
+        let testCase;
+        try {
+            testCase = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+        } catch (error) {
+            throw new FixtureError(file, '', `not valid JSON (${error.message})`);
+        }
+        if (isObject(testCase) && 'file' in testCase) {
+            throw new FixtureError(
+                file,
+                'file',
+                'is added by the build; do not write it in a case'
+            );
+        }
+        validateCase(testCase, file);
+        return { file, ...testCase };
+    });
+}
+
+/** The static resource body: 2-space JSON with a trailing newline, cases in file-name order. */
+export function renderFixtures(cases) {
+    return `${JSON.stringify({ version: FIXTURES_VERSION, cases }, null, 2)}\n`;
+}
+
+/** The static resource's metadata file. */
+export function renderResourceMeta() {
+    return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<StaticResource xmlns="http://soap.sforce.com/2006/04/metadata">',
+        '    <cacheControl>Private</cacheControl>',
+        '    <contentType>application/json</contentType>',
+        '    <description>Contract fixtures: the cases the Apex OnDemandSyncService tests and the TypeScript emulated org both pass. Generated from contract-fixtures/cases by scripts/build-fixtures.mjs; do not edit.</description>',
+        '</StaticResource>',
+        ''
+    ].join('\n');
+}
+
+/** Both generated files, keyed by their path relative to `root`. */
+export function buildFixtures({ root = projectRoot } = {}) {
+    const cases = readCases(join(root, CASES_DIR));
+    return {
+        cases,
+        files: {
+            [RESOURCE_JSON]: renderFixtures(cases),
+            [RESOURCE_META]: renderResourceMeta()
+        }
+    };
+}
+
+/** Writes the generated files; returns the paths written and the cases they hold. */
+export function writeFixtures({ root = projectRoot } = {}) {
+    const { cases, files } = buildFixtures({ root });
+    for (const [path, content] of Object.entries(files)) {
+        writeFileSync(join(root, path), content);
+    }
+    return { written: Object.keys(files), cases };
+}
+
+/** The generated files that are missing or differ from a fresh build (empty when current). */
+export function staleFixtures({ root = projectRoot } = {}) {
+    const { files } = buildFixtures({ root });
+    return Object.entries(files)
+        .filter(([path, content]) => {
+            const full = join(root, path);
+            return !existsSync(full) || readFileSync(full, 'utf8') !== content;
+        })
+        .map(([path]) => path);
+}
+
+function main(args) {
+    try {
+        if (args.includes('--check')) {
+            const stale = staleFixtures();
+            if (stale.length > 0) {
+                console.error(`Stale contract fixtures: ${stale.join(', ')}`);
+                console.error('Run `node scripts/build-fixtures.mjs` (or `npm run build`).');
+                return 1;
+            }
+            console.log('Contract fixtures static resource is current.');
+            return 0;
+        }
+        const { written, cases } = writeFixtures();
+        console.log(`Wrote ${written.join(' and ')} (${cases.length} cases).`);
+        return 0;
+    } catch (error) {
+        if (error instanceof FixtureError) {
+            console.error(`Malformed contract fixture: ${error.message}`);
+            return 1;
+        }
+        throw error;
+    }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+    process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,87 @@
+// Proves the metadata of every package directory is well formed: every
+// -meta.xml file is well-formed XML in the metadata namespace, and the
+// Salesforce CLI converts each package directory to the metadata API format,
+// offline. (The conversion alone copies broken XML without a word.)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { packageDirectories, projectRoot } from './apex-files.mjs';
+import { sfEnvironment, sfBinary } from './sf.mjs';
+
+const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
+
+function metadataFiles(dir, out = []) {
+    for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) metadataFiles(path, out);
+        else if (name.endsWith('-meta.xml')) out.push(path);
+    }
+    return out;
+}
+
+/** Returns a problem description for one metadata file, or null. */
+export function xmlProblem(text) {
+    const verdict = XMLValidator.validate(text);
+    if (verdict !== true) {
+        return `line ${verdict.err.line}: ${verdict.err.msg}`;
+    }
+    if (!text.includes(`xmlns="${METADATA_NAMESPACE}"`)) {
+        return `missing xmlns="${METADATA_NAMESPACE}"`;
+    }
+    return null;
+}
+
+let xmlFiles = 0;
+const xmlProblems = [];
+for (const dir of packageDirectories()) {
+    for (const file of metadataFiles(join(projectRoot, dir))) {
+        xmlFiles += 1;
+        const problem = xmlProblem(readFileSync(file, 'utf8'));
+        if (problem) xmlProblems.push(`${relative(projectRoot, file)}: ${problem}`);
+    }
+}
+if (xmlProblems.length > 0) {
+    console.error(xmlProblems.join('\n'));
+    console.error(`Metadata: ${xmlProblems.length} malformed file(s).`);
+    process.exit(1);
+}
+console.log(`Metadata: ${xmlFiles} -meta.xml file(s) are well formed.`);
+
+const outputRoot = mkdtempSync(join(tmpdir(), 'ods-convert-'));
+let failed = 0;
+try {
+    for (const dir of packageDirectories()) {
+        const outputDir = join(outputRoot, dir);
+        const run = spawnSync(
+            sfBinary,
+            [
+                'project',
+                'convert',
+                'source',
+                '--source-dir',
+                dir,
+                '--output-dir',
+                outputDir,
+                '--json'
+            ],
+            { cwd: projectRoot, env: sfEnvironment(), encoding: 'utf8' }
+        );
+        let result;
+        try {
+            result = JSON.parse(run.stdout);
+        } catch {
+            result = { status: 1, message: run.stderr || run.stdout };
+        }
+        if (run.status !== 0 || result.status !== 0) {
+            failed += 1;
+            console.error(`Metadata: ${dir} does not convert: ${result.message ?? run.stderr}`);
+        } else {
+            console.log(`Metadata: ${dir} converts (${result.result?.location ?? outputDir}).`);
+        }
+    }
+} finally {
+    rmSync(outputRoot, { recursive: true, force: true });
+}
+process.exit(failed > 0 ? 1 : 0);
