@@ -1,0 +1,454 @@
+/**
+ * Errors: one description for every error shape the bridge meets (Aura/Apex errors in the
+ * Lightning component, Salesforce REST error arrays, jsforce errors, network failures), and the
+ * SyncError thrown by requestSync.
+ */
+import { messageText, type MessageKey, type MessageOverrides } from './messages';
+
+/**
+ * The contract's error codes, plus INVALID_SOURCE (refused before sending), NETWORK (no answer)
+ * and UNKNOWN.
+ */
+export type KnownErrorCode =
+    | 'INVALID_SOURCE'
+    | 'INVALID_ID'
+    | 'TOO_MANY_IDS'
+    | 'EMPTY_REQUEST'
+    | 'INVALID_OBJECT_TYPE'
+    | 'INSUFFICIENT_ACCESS'
+    | 'ZUORA_NOT_CONFIGURED'
+    | 'ZUORA_ERROR'
+    | 'NETWORK'
+    | 'UNKNOWN';
+
+/** A known code, or any Salesforce error code passed through as received (e.g. UNABLE_TO_LOCK_ROW). */
+export type ErrorCode = KnownErrorCode | (string & {});
+
+export interface ErrorDescription {
+    readonly code: ErrorCode;
+    /** Words a user can act on. */
+    readonly message: string;
+    /** True when the same request may succeed if sent again later. */
+    readonly retryable: boolean;
+    readonly httpStatus?: number;
+    /** Every message found in the error as received, for diagnostics. */
+    readonly details: readonly string[];
+}
+
+export interface SyncErrorOptions {
+    readonly retryable?: boolean | undefined;
+    readonly httpStatus?: number | undefined;
+    readonly details?: readonly string[] | undefined;
+    readonly cause?: unknown;
+}
+
+/** The error requestSync and buildSyncRequest throw. */
+export class SyncError extends Error {
+    readonly code: ErrorCode;
+    readonly retryable: boolean;
+    // Optional fields are declared only, so that an unset one is absent rather than undefined.
+    declare readonly httpStatus?: number;
+    readonly details: readonly string[];
+    declare readonly cause?: unknown;
+
+    constructor(code: ErrorCode, message: string, options: SyncErrorOptions = {}) {
+        super(message);
+        Object.setPrototypeOf(this, new.target.prototype);
+        this.name = 'SyncError';
+        this.code = code;
+        this.retryable = options.retryable ?? false;
+        if (options.httpStatus !== undefined) {
+            this.httpStatus = options.httpStatus;
+        }
+        this.details = options.details ?? [];
+        if (options.cause !== undefined) {
+            this.cause = options.cause;
+        }
+    }
+}
+
+/** HTTP status of each contract error code (used when the error itself carries none). */
+export const HTTP_STATUS_BY_CODE: { readonly [code: string]: number } = Object.freeze({
+    INVALID_ID: 400,
+    TOO_MANY_IDS: 400,
+    EMPTY_REQUEST: 400,
+    INVALID_OBJECT_TYPE: 400,
+    INSUFFICIENT_ACCESS: 403,
+    ZUORA_NOT_CONFIGURED: 500,
+    ZUORA_ERROR: 500
+});
+
+const RETRYABLE_CODES: ReadonlySet<string> = new Set([
+    'NETWORK',
+    'ZUORA_ERROR',
+    'UNABLE_TO_LOCK_ROW',
+    'REQUEST_LIMIT_EXCEEDED',
+    'SERVER_UNAVAILABLE',
+    'QUERY_TIMEOUT',
+    'CONCURRENT_REQUEST_LIMIT_EXCEEDED'
+]);
+
+const NOT_RETRYABLE_CODES: ReadonlySet<string> = new Set([
+    'INVALID_ID',
+    'TOO_MANY_IDS',
+    'EMPTY_REQUEST',
+    'INVALID_OBJECT_TYPE',
+    'INSUFFICIENT_ACCESS',
+    'ZUORA_NOT_CONFIGURED',
+    'INSUFFICIENT_ACCESS_OR_READONLY',
+    'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
+    'INVALID_SESSION_ID',
+    'NOT_FOUND',
+    'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+    'REQUIRED_FIELD_MISSING',
+    'INVALID_FIELD',
+    'INVALID_TYPE',
+    'MALFORMED_QUERY',
+    'JSON_PARSER_ERROR',
+    'METHOD_NOT_ALLOWED',
+    'API_DISABLED_FOR_ORG',
+    'API_CURRENTLY_DISABLED'
+]);
+
+/** Codes searched for inside message text (e.g. "first error: UNABLE_TO_LOCK_ROW, ..."). */
+const CODES_IN_TEXT = [...Object.keys(HTTP_STATUS_BY_CODE), ...RETRYABLE_CODES].filter(
+    (code) => code !== 'NETWORK'
+);
+
+const NETWORK_CODES: ReadonlySet<string> = new Set([
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'EPIPE',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_SOCKET'
+]);
+
+const NETWORK_TEXT =
+    /failed to fetch|networkerror|network error|network request failed|load failed|fetch failed|socket hang up|ECONNRESET|ETIMEDOUT|ECONNREFUSED/i;
+
+/** Fallback texts for codes that arrive without a message (only templates without placeholders). */
+const CODE_MESSAGE: { readonly [code: string]: MessageKey } = {
+    EMPTY_REQUEST: 'errorEmptyRequest',
+    INSUFFICIENT_ACCESS: 'errorInsufficientAccess',
+    ZUORA_NOT_CONFIGURED: 'errorZuoraNotConfigured',
+    ZUORA_ERROR: 'errorZuoraError'
+};
+
+type Bag = { readonly [key: string]: unknown };
+
+function isBag(value: unknown): value is Bag {
+    return value !== null && typeof value === 'object';
+}
+
+function text(value: unknown): string | undefined {
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function parseJsonText(value: string): unknown {
+    const trimmed = value.trim();
+    if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
+        return value;
+    }
+    try {
+        return JSON.parse(trimmed) as unknown;
+    } catch {
+        return value;
+    }
+}
+
+function messagesOfList(list: unknown): string[] {
+    if (!Array.isArray(list)) {
+        return [];
+    }
+    const found: string[] = [];
+    for (const entry of list) {
+        const message =
+            typeof entry === 'string'
+                ? text(entry)
+                : isBag(entry)
+                  ? text(entry.message)
+                  : undefined;
+        if (message !== undefined) {
+            found.push(message);
+        }
+    }
+    return found;
+}
+
+function messagesOfFieldErrors(fieldErrors: unknown): string[] {
+    if (!isBag(fieldErrors)) {
+        return [];
+    }
+    return Object.keys(fieldErrors).reduce<string[]>(
+        (found, field) => found.concat(messagesOfList(fieldErrors[field])),
+        []
+    );
+}
+
+/** Messages of one error, in the order lwc-recipes' reduceErrors looks for them. */
+function messagesOf(error: unknown): string[] {
+    if (typeof error === 'string') {
+        const single = text(error);
+        return single === undefined ? [] : [single];
+    }
+    if (Array.isArray(error)) {
+        return messagesOfList(error);
+    }
+    if (!isBag(error)) {
+        return [];
+    }
+    const body = typeof error.body === 'string' ? parseJsonText(error.body) : error.body;
+    if (Array.isArray(body)) {
+        return messagesOfList(body);
+    }
+    if (isBag(body)) {
+        const found = [
+            ...messagesOfList(body.pageErrors),
+            ...messagesOfFieldErrors(body.fieldErrors),
+            ...(isBag(body.output)
+                ? [
+                      ...messagesOfList(body.output.errors),
+                      ...messagesOfFieldErrors(body.output.fieldErrors)
+                  ]
+                : [])
+        ];
+        if (found.length > 0) {
+            return found;
+        }
+        const bodyMessage = text(body.message);
+        if (bodyMessage !== undefined) {
+            return [bodyMessage];
+        }
+    } else if (typeof body === 'string' && text(body) !== undefined) {
+        return [body.trim()];
+    }
+    if (Array.isArray(error.data)) {
+        const dataMessages = messagesOfList(error.data);
+        if (dataMessages.length > 0) {
+            return dataMessages;
+        }
+    }
+    const message = text(error.message) ?? text(error.statusText);
+    return message === undefined ? [] : [message];
+}
+
+/**
+ * Every readable message in one error or a list of errors (Aura/Apex, REST, JavaScript), flattened,
+ * blanks and repeats dropped. Same idea as lwc-recipes' reduceErrors.
+ */
+export function reduceErrors(errors: unknown): string[] {
+    const list: readonly unknown[] = Array.isArray(errors) ? errors : [errors];
+    const seen = new Set<string>();
+    const result: string[] = [];
+    for (const error of list) {
+        for (const message of messagesOf(error)) {
+            if (!seen.has(message)) {
+                seen.add(message);
+                result.push(message);
+            }
+        }
+    }
+    return result;
+}
+
+/** The first error code found: REST arrays, Aura pageErrors, jsforce errorCode, a Node error code. */
+function codeOf(error: unknown): string | undefined {
+    if (Array.isArray(error)) {
+        for (const entry of error) {
+            const code = isBag(entry)
+                ? (text(entry.errorCode) ?? text(entry.statusCode))
+                : undefined;
+            if (code !== undefined) {
+                return code;
+            }
+        }
+        return undefined;
+    }
+    if (!isBag(error)) {
+        return undefined;
+    }
+    const body = typeof error.body === 'string' ? parseJsonText(error.body) : error.body;
+    if (Array.isArray(body)) {
+        return codeOf(body);
+    }
+    if (isBag(body)) {
+        const fromBody = text(body.errorCode) ?? codeOf(body.pageErrors);
+        if (fromBody !== undefined) {
+            return fromBody;
+        }
+    }
+    if (Array.isArray(error.data)) {
+        const fromData = codeOf(error.data);
+        if (fromData !== undefined) {
+            return fromData;
+        }
+    }
+    return text(error.errorCode);
+}
+
+function numberOf(value: unknown): number | undefined {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599
+        ? value
+        : undefined;
+}
+
+function statusOf(error: unknown, code: string | undefined): number | undefined {
+    if (isBag(error)) {
+        const status =
+            numberOf(error.status) ?? numberOf(error.statusCode) ?? numberOf(error.httpStatus);
+        if (status !== undefined) {
+            return status;
+        }
+    }
+    const fromCode = code === undefined ? undefined : /^ERROR_HTTP_(\d{3})$/.exec(code);
+    if (fromCode) {
+        return Number(fromCode[1]);
+    }
+    return code === undefined ? undefined : HTTP_STATUS_BY_CODE[code];
+}
+
+function isNetworkError(error: unknown): { network: boolean; timeout: boolean } {
+    if (!isBag(error)) {
+        return { network: false, timeout: false };
+    }
+    const name = typeof error.name === 'string' ? error.name : '';
+    if (name === 'AbortError' || name === 'TimeoutError') {
+        return { network: true, timeout: true };
+    }
+    const codes = [
+        error.code,
+        error.errno,
+        isBag(error.cause) ? error.cause.code : undefined
+    ].filter((code): code is string => typeof code === 'string');
+    const networkCode = codes.find((code) => NETWORK_CODES.has(code));
+    if (networkCode !== undefined) {
+        return { network: true, timeout: /TIMEOUT|TIMEDOUT/.test(networkCode) };
+    }
+    const message = typeof error.message === 'string' ? error.message : '';
+    const hasStatus =
+        numberOf(error.status) !== undefined || numberOf(error.statusCode) !== undefined;
+    if (!hasStatus && error.body === undefined && NETWORK_TEXT.test(message)) {
+        return { network: true, timeout: /ETIMEDOUT/i.test(message) };
+    }
+    return { network: false, timeout: false };
+}
+
+function isHandledApexException(error: unknown): boolean {
+    if (!isBag(error) || !isBag(error.body)) {
+        return false;
+    }
+    return (
+        error.body.isUserDefinedException === true ||
+        error.body.exceptionType === 'System.AuraHandledException'
+    );
+}
+
+function isSyncErrorLike(error: unknown): error is SyncError {
+    return (
+        error instanceof SyncError ||
+        (isBag(error) &&
+            error.name === 'SyncError' &&
+            typeof error.code === 'string' &&
+            typeof error.retryable === 'boolean' &&
+            typeof error.message === 'string')
+    );
+}
+
+function codeInText(messages: readonly string[]): string | undefined {
+    for (const message of messages) {
+        const found = CODES_IN_TEXT.find((code) => new RegExp(`\\b${code}\\b`).test(message));
+        if (found !== undefined) {
+            return found;
+        }
+    }
+    return undefined;
+}
+
+/**
+ * Describes any error in words a user can act on, with a stable code and whether trying again
+ * later may help. Never throws.
+ */
+export function describeError(
+    error: unknown,
+    messages?: MessageOverrides | null
+): ErrorDescription {
+    if (isSyncErrorLike(error)) {
+        return {
+            code: error.code,
+            message: error.message,
+            retryable: error.retryable,
+            ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+            details: Array.isArray(error.details) ? error.details : []
+        };
+    }
+
+    const details = reduceErrors(error);
+    const network = isNetworkError(error);
+    if (network.network) {
+        return {
+            code: 'NETWORK',
+            message: messageText(network.timeout ? 'errorTimeout' : 'errorNetwork', messages),
+            retryable: true,
+            details
+        };
+    }
+
+    let code = codeOf(error);
+    if (code === undefined || code === 'MULTIPLE_API_ERRORS') {
+        code = codeInText(details) ?? code;
+    }
+    const httpStatus = statusOf(error, code);
+    const finalCode: string = code ?? 'UNKNOWN';
+    const withStatus = httpStatus === undefined ? {} : { httpStatus };
+
+    let retryable: boolean;
+    if (RETRYABLE_CODES.has(finalCode)) {
+        retryable = true;
+    } else if (NOT_RETRYABLE_CODES.has(finalCode)) {
+        retryable = false;
+    } else {
+        retryable =
+            httpStatus !== undefined &&
+            (httpStatus >= 500 || httpStatus === 429 || httpStatus === 408) &&
+            !isHandledApexException(error);
+    }
+
+    let message: string;
+    if (finalCode === 'INVALID_SESSION_ID' || httpStatus === 401) {
+        message = messageText('errorSessionExpired', messages);
+    } else if (RETRYABLE_CODES.has(finalCode) && finalCode !== 'ZUORA_ERROR') {
+        message = messageText('errorBusy', messages);
+    } else if (/^ERROR_HTTP_\d{3}$/.test(finalCode)) {
+        message = messageText(retryable ? 'errorBusy' : 'errorUnknown', messages);
+    } else {
+        const fallbackKey = CODE_MESSAGE[finalCode];
+        message =
+            details[0] ??
+            (fallbackKey === undefined
+                ? messageText('errorUnknown', messages)
+                : messageText(fallbackKey, messages));
+    }
+    return { code: finalCode, message, retryable, ...withStatus, details };
+}
+
+/** A SyncError built from any error (returned as is when it already is one). */
+export function toSyncError(error: unknown, messages?: MessageOverrides | null): SyncError {
+    if (error instanceof SyncError) {
+        return error;
+    }
+    const description = describeError(error, messages);
+    return new SyncError(description.code, description.message, {
+        retryable: description.retryable,
+        ...(description.httpStatus === undefined ? {} : { httpStatus: description.httpStatus }),
+        details: description.details,
+        cause: error
+    });
+}
