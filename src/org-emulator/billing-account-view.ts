@@ -1,0 +1,78 @@
+/**
+ * The billing accounts of an Account as the controller (OnDemandSyncBillingAccountView) and the
+ * REST resource list them: by name, with whether each can be synced now and why not.
+ */
+import type { AuditLog } from './audit-log';
+import { CooldownIndex } from './cooldown';
+import type { OrgData } from './data/org-data';
+import { label, type Labels } from './labels';
+import type { Transaction } from './limits';
+import { formatTime } from './time-format';
+import type { BillingAccountView, RestBillingAccount } from './types';
+
+export interface ViewContext {
+    readonly data: OrgData;
+    readonly auditLog: AuditLog;
+    readonly labels: Labels;
+    readonly now: Date;
+    readonly cooldownMinutes: number;
+    readonly transaction: Transaction;
+}
+
+/** The visible billing accounts of `accountId`, by name, with their sync state at `now`. */
+export function listBillingAccounts(context: ViewContext, accountId: string): BillingAccountView[] {
+    const { data, auditLog, labels, now, cooldownMinutes, transaction } = context;
+    const billingAccounts = data.billingAccountsOf(accountId);
+    transaction.query(billingAccounts.length);
+    const keys = billingAccounts
+        .filter((billing) => billing.zuoraId !== null)
+        .map((billing) => ({ recordId: billing.id, zuoraId: billing.zuoraId }));
+    const cooldowns = CooldownIndex.read(auditLog, keys, now, cooldownMinutes);
+    if (cooldowns.queried) {
+        transaction.query(keys.length);
+    }
+    return billingAccounts.map((billing) => {
+        const until =
+            billing.zuoraId === null
+                ? null
+                : cooldowns.until({ recordId: billing.id, zuoraId: billing.zuoraId });
+        const coolingDown = until !== null && until.getTime() > now.getTime();
+        let reason: string | null = null;
+        if (billing.zuoraId === null) {
+            reason = label(labels, 'OnDemandSync_Item_NoZuoraId');
+        } else if (coolingDown) {
+            reason = label(labels, 'OnDemandSync_Item_CoolingDown', formatTime(until));
+        }
+        return {
+            id: billing.id,
+            name: billing.name,
+            accountNumber: billing.accountNumber,
+            zuoraId: billing.zuoraId,
+            status: billing.status,
+            balance: billing.balance,
+            currencyIsoCode: billing.currency,
+            entityId: billing.entityId,
+            lastModified: billing.lastModified,
+            syncable: reason === null,
+            reason,
+            cooldownUntil: coolingDown ? until.toISOString() : null
+        };
+    });
+}
+
+/** The REST shape of a view (contract v1: `currency`, no `reason`). */
+export function toRestBillingAccount(view: BillingAccountView): RestBillingAccount {
+    return {
+        id: view.id,
+        name: view.name,
+        accountNumber: view.accountNumber,
+        zuoraId: view.zuoraId,
+        status: view.status,
+        balance: view.balance,
+        currency: view.currencyIsoCode,
+        entityId: view.entityId,
+        lastModified: view.lastModified,
+        syncable: view.syncable,
+        cooldownUntil: view.cooldownUntil
+    };
+}

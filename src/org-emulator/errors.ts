@@ -1,0 +1,80 @@
+/**
+ * Request-level errors, in Salesforce's own error shape so that jsforce raises them with
+ * `name` = `errorCode`: HTTP 400/403/500 with `[{ "errorCode": "...", "message": "..." }]`.
+ */
+import { HTTP_STATUS_BY_CODE } from '../bridge/errors';
+
+/** The contract's request-level codes. */
+export type ServiceErrorCode =
+    | 'INVALID_ID'
+    | 'TOO_MANY_IDS'
+    | 'EMPTY_REQUEST'
+    | 'INVALID_OBJECT_TYPE'
+    | 'INSUFFICIENT_ACCESS'
+    | 'ZUORA_NOT_CONFIGURED'
+    | 'ZUORA_ERROR';
+
+/** One entry of Salesforce's REST error array. */
+export interface RestError {
+    readonly errorCode: string;
+    readonly message: string;
+}
+
+/** An error the org answers a whole request with. */
+export class OrgError extends Error {
+    readonly errorCode: string;
+    readonly status: number;
+
+    constructor(errorCode: string, message: string, status?: number) {
+        super(message);
+        Object.setPrototypeOf(this, new.target.prototype);
+        this.name = 'OrgError';
+        this.errorCode = errorCode;
+        this.status = status ?? HTTP_STATUS_BY_CODE[errorCode] ?? 500;
+    }
+
+    /** The REST body: Salesforce's error array. */
+    toRestBody(): RestError[] {
+        return [{ errorCode: this.errorCode, message: this.message }];
+    }
+}
+
+/** Shorthand for the contract's codes, whose HTTP status the contract fixes. */
+export function serviceError(code: ServiceErrorCode, message: string): OrgError {
+    return new OrgError(code, message);
+}
+
+/**
+ * What a Lightning component receives when an @AuraEnabled method throws an
+ * AuraHandledException with setMessage(...): the message in `body.message`.
+ */
+export interface AuraError {
+    readonly status: number;
+    readonly body: {
+        readonly message: string;
+        readonly exceptionType: string;
+        readonly isUserDefinedException: boolean;
+        readonly stackTrace: string | null;
+    };
+    readonly headers: Record<string, string>;
+}
+
+/** Converts any error thrown by the controller into the Aura error a component would see. */
+export function toAuraError(error: unknown): AuraError {
+    const message =
+        error instanceof Error
+            ? error.message
+            : typeof error === 'string'
+              ? error
+              : 'Unknown error';
+    return {
+        status: 500,
+        body: {
+            message,
+            exceptionType: 'System.AuraHandledException',
+            isUserDefinedException: false,
+            stackTrace: null
+        },
+        headers: {}
+    };
+}

@@ -1,0 +1,420 @@
+/**
+ * OnDemandSyncService, in TypeScript: the same rules as the Apex service (the contract fixtures
+ * prove both). Order of checks, first failure wins, nothing sent, no audit rows:
+ * permission, object type, empty request, ids, count, gateway configuration. Then one result
+ * per distinct item in request order (ids first, then Zuora ids), one gateway call for every
+ * sendable item, and one audit row per result written after the callout.
+ */
+import { randomUUID } from 'node:crypto';
+import { keyPrefixOf, toId18, isZuoraId } from '../bridge/ids';
+import { SYNC_OBJECT_TYPES, SYNC_SOURCES } from '../bridge/types';
+import type { AuditLog, NewAuditRow } from './audit-log';
+import type { Clock } from './clock';
+import { CooldownIndex } from './cooldown';
+import type { RecordSelector } from './data/org-data';
+import { serviceError } from './errors';
+import type {
+    GatewayResolver,
+    GatewayResult,
+    GatewaySession,
+    OnDemandSyncGateway
+} from './gateway/gateway';
+import { DEFAULT_KEY_PREFIXES, type KeyPrefixes } from './key-prefixes';
+import { label, resolveLabels, type Labels } from './labels';
+import { OrgLimits, Transaction } from './limits';
+import type { SyncSettings } from './settings';
+import { formatTime } from './time-format';
+import type {
+    ServiceItemStatus,
+    SyncInput,
+    SyncItemResult,
+    SyncObjectType,
+    SyncRecord,
+    SyncResponse,
+    SyncSource
+} from './types';
+
+export interface SyncServiceDeps {
+    readonly clock: Clock;
+    /** FeatureManagement.checkPermission('Zuora_On_Demand_Sync') for the running user. */
+    readonly hasPermission: () => boolean;
+    readonly settings: () => SyncSettings;
+    readonly resolveGateway: GatewayResolver;
+    readonly records: RecordSelector;
+    readonly auditLog: AuditLog;
+    readonly orgLimits?: OrgLimits;
+    readonly keyPrefixes?: KeyPrefixes;
+    readonly labels?: Labels;
+    /** The running user (Requested_By__c). */
+    readonly userId?: string;
+    /** A new unique id per call; default a random UUID. */
+    readonly newRequestId?: () => string;
+}
+
+/** One distinct requested item while the service works on it. */
+interface WorkItem {
+    readonly kind: 'record' | 'zuora';
+    /** The id as answered: 18-character record id, or the Zuora id as given. */
+    id: string;
+    recordId: string | null;
+    zuoraId: string | null;
+    name: string | null;
+    accountId: string | null;
+    status?: ServiceItemStatus;
+    message?: string;
+    jobId?: string | null;
+    cooldownUntil?: string | null;
+    raw?: unknown;
+}
+
+/** The validated input. */
+interface ValidRequest {
+    readonly objectType: SyncObjectType;
+    readonly recordIds: string[];
+    readonly zuoraIds: string[];
+    readonly source: SyncSource;
+    readonly emailNotification: boolean | null;
+}
+
+function isBlank(value: unknown): boolean {
+    return (
+        value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+    );
+}
+
+function describeValue(value: unknown): string {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+}
+
+/** An id as given, without surrounding spaces (non-text values as JSON). */
+function trimmed(value: unknown): string {
+    return describeValue(value ?? '').trim();
+}
+
+export class OnDemandSyncService {
+    private readonly labels: Labels;
+    private readonly keyPrefixes: KeyPrefixes;
+
+    constructor(private readonly deps: SyncServiceDeps) {
+        this.labels = deps.labels ?? resolveLabels();
+        this.keyPrefixes = deps.keyPrefixes ?? DEFAULT_KEY_PREFIXES;
+    }
+
+    /**
+     * Requests an on-demand sync. Throws OrgError for a request-level error; per-item problems
+     * (not found, no Zuora id, cooldown, Zuora's refusal or failure) are results.
+     */
+    async requestSync(
+        input: SyncInput,
+        transaction: Transaction = new Transaction()
+    ): Promise<SyncResponse> {
+        const settings = this.deps.settings();
+        const request = this.validate(input, settings);
+        const gateway = this.deps.resolveGateway(settings.gatewayClass);
+        if (gateway === null) {
+            throw serviceError(
+                'ZUORA_NOT_CONFIGURED',
+                label(this.labels, 'OnDemandSync_Error_ZuoraNotConfigured')
+            );
+        }
+        const now = this.deps.clock.now();
+        const requestId = (this.deps.newRequestId ?? randomUUID)();
+
+        const items = this.readItems(request, transaction);
+        this.applyCooldowns(items, now, settings, transaction);
+        const sendable = items.filter((item) => item.status === undefined);
+        if (sendable.length > 0) {
+            await this.send(gateway, request, sendable, { now, transaction });
+        }
+
+        const results = items.map((item) => this.toResult(item));
+        this.audit(request, items, results, requestId, now, transaction);
+        return {
+            requestId,
+            results,
+            limits: [...transaction.snapshot(), ...(this.deps.orgLimits?.snapshot() ?? [])]
+        };
+    }
+
+    private validate(input: SyncInput, settings: SyncSettings): ValidRequest {
+        if (!this.deps.hasPermission()) {
+            throw serviceError(
+                'INSUFFICIENT_ACCESS',
+                label(this.labels, 'OnDemandSync_Error_InsufficientAccess')
+            );
+        }
+        // Exactly BILLING_ACCOUNT or PRODUCT (as the Apex service reads it); blank is the default.
+        const objectTypeText = isBlank(input.objectType) ? 'BILLING_ACCOUNT' : input.objectType;
+        const objectType = SYNC_OBJECT_TYPES.find((type) => type === objectTypeText);
+        if (objectType === undefined) {
+            throw serviceError(
+                'INVALID_OBJECT_TYPE',
+                label(
+                    this.labels,
+                    'OnDemandSync_Error_InvalidObjectType',
+                    describeValue(input.objectType)
+                )
+            );
+        }
+        const ids = input.ids ?? [];
+        const zuoraIds = input.zuoraIds ?? [];
+        if (ids.length === 0 && zuoraIds.length === 0) {
+            throw serviceError(
+                'EMPTY_REQUEST',
+                label(this.labels, 'OnDemandSync_Error_EmptyRequest')
+            );
+        }
+
+        const prefix = this.keyPrefixes[objectType];
+        const recordIds: string[] = [];
+        for (const value of ids) {
+            const given = trimmed(value);
+            const id18 = toId18(given);
+            if (id18 === null || keyPrefixOf(id18) !== prefix) {
+                throw serviceError(
+                    'INVALID_ID',
+                    label(this.labels, 'OnDemandSync_Error_InvalidId', given)
+                );
+            }
+            if (!recordIds.includes(id18)) {
+                recordIds.push(id18);
+            }
+        }
+        const distinctZuoraIds: string[] = [];
+        const seenZuora = new Set<string>();
+        for (const value of zuoraIds) {
+            const given = trimmed(value);
+            if (!isZuoraId(given)) {
+                throw serviceError(
+                    'INVALID_ID',
+                    label(this.labels, 'OnDemandSync_Error_InvalidZuoraId', given)
+                );
+            }
+            if (!seenZuora.has(given.toLowerCase())) {
+                seenZuora.add(given.toLowerCase());
+                distinctZuoraIds.push(given);
+            }
+        }
+
+        const count = recordIds.length + distinctZuoraIds.length;
+        if (count > settings.apiSessionCap) {
+            throw serviceError(
+                'TOO_MANY_IDS',
+                label(this.labels, 'OnDemandSync_Error_TooManyIds', settings.apiSessionCap, count)
+            );
+        }
+
+        const sourceText = isBlank(input.source)
+            ? 'API'
+            : String(input.source).trim().toUpperCase();
+        return {
+            objectType,
+            recordIds,
+            zuoraIds: distinctZuoraIds,
+            // An unknown source is recorded as API: the picklist only holds the four sources.
+            source: SYNC_SOURCES.find((source) => source === sourceText) ?? 'API',
+            emailNotification:
+                typeof input.emailNotification === 'boolean' ? input.emailNotification : null
+        };
+    }
+
+    /** Reads the records (user mode) and builds one work item per distinct id, in request order. */
+    private readItems(request: ValidRequest, transaction: Transaction): WorkItem[] {
+        const items: WorkItem[] = [];
+        if (request.recordIds.length > 0) {
+            const found = this.deps.records.selectByIds(request.objectType, request.recordIds);
+            transaction.query(found.length);
+            const byId = new Map(found.map((record) => [record.id, record]));
+            for (const recordId of request.recordIds) {
+                const record = byId.get(recordId);
+                const item: WorkItem = {
+                    kind: 'record',
+                    id: recordId,
+                    recordId,
+                    zuoraId: record?.zuoraId ?? null,
+                    name: record?.name ?? null,
+                    accountId: record?.accountId ?? null
+                };
+                if (record === undefined) {
+                    item.status = 'FAILED';
+                    item.message = label(this.labels, 'OnDemandSync_Item_NotFound');
+                } else if (isBlank(record.zuoraId)) {
+                    item.zuoraId = null;
+                    item.status = 'SKIPPED';
+                    item.message = label(this.labels, 'OnDemandSync_Item_NoZuoraId');
+                }
+                items.push(item);
+            }
+        }
+        if (request.zuoraIds.length > 0) {
+            const found = this.deps.records.selectByZuoraIds(request.objectType, request.zuoraIds);
+            transaction.query(found.length);
+            const byZuoraId = new Map<string, SyncRecord>();
+            for (const record of found) {
+                const key = (record.zuoraId ?? '').toLowerCase();
+                if (!byZuoraId.has(key)) {
+                    byZuoraId.set(key, record);
+                }
+            }
+            for (const zuoraId of request.zuoraIds) {
+                const record = byZuoraId.get(zuoraId.toLowerCase());
+                items.push({
+                    kind: 'zuora',
+                    id: record?.id ?? zuoraId,
+                    recordId: record?.id ?? null,
+                    zuoraId,
+                    name: record?.name ?? null,
+                    accountId: record?.accountId ?? null
+                });
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Skips the items inside their cooldown. An item about to be sent starts its cooldown at
+     * once, so a later item of the same request naming the same record (by id and by Zuora id)
+     * is skipped too.
+     */
+    private applyCooldowns(
+        items: WorkItem[],
+        now: Date,
+        settings: SyncSettings,
+        transaction: Transaction
+    ): void {
+        const candidates = items.filter((item) => item.status === undefined);
+        const index = CooldownIndex.read(
+            this.deps.auditLog,
+            candidates,
+            now,
+            settings.cooldownMinutes
+        );
+        if (index.queried) {
+            transaction.query(candidates.length);
+        }
+        for (const item of candidates) {
+            const until = index.until(item);
+            if (until !== null && until.getTime() > now.getTime()) {
+                item.status = 'SKIPPED';
+                item.cooldownUntil = until.toISOString();
+                item.message = label(
+                    this.labels,
+                    'OnDemandSync_Item_CoolingDown',
+                    formatTime(until)
+                );
+            } else {
+                index.register(item, now);
+            }
+        }
+    }
+
+    private async send(
+        gateway: OnDemandSyncGateway,
+        request: ValidRequest,
+        sendable: WorkItem[],
+        context: { now: Date; transaction: Transaction }
+    ): Promise<void> {
+        const records = sendable.filter((item) => item.kind === 'record');
+        const zuora = sendable.filter((item) => item.kind === 'zuora');
+        const session: GatewaySession = {
+            objectType: request.objectType,
+            recordIds: records.map((item) => item.recordId as string),
+            zuoraIds: zuora.map((item) => item.zuoraId as string),
+            emailNotification: request.emailNotification ?? this.deps.settings().emailNotification,
+            items: [
+                ...records.map((item) => ({ recordId: item.recordId, zuoraId: item.zuoraId })),
+                ...zuora.map((item) => ({ recordId: null, zuoraId: item.zuoraId }))
+            ]
+        };
+        let results: readonly GatewayResult[];
+        try {
+            results = await gateway.send(session, context);
+        } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            for (const item of sendable) {
+                item.status = 'FAILED';
+                item.message = label(this.labels, 'OnDemandSync_Item_ZuoraError', reason);
+            }
+            return;
+        }
+        const unused = new Set(results);
+        for (const item of sendable) {
+            const result = matchResult(item, [...unused]);
+            if (result === undefined) {
+                item.status = 'FAILED';
+                item.message = label(this.labels, 'OnDemandSync_Item_NoResult');
+                continue;
+            }
+            unused.delete(result);
+            item.raw = result.raw ?? result;
+            if (result.success) {
+                item.status = 'REQUESTED';
+                item.message = label(this.labels, 'OnDemandSync_Item_Requested');
+                item.jobId = result.jobId;
+            } else {
+                item.status = 'FAILED';
+                item.message = isBlank(result.message)
+                    ? label(this.labels, 'OnDemandSync_Item_ZuoraRefused')
+                    : (result.message as string);
+            }
+        }
+    }
+
+    private toResult(item: WorkItem): SyncItemResult {
+        return {
+            id: item.id,
+            zuoraId: item.zuoraId,
+            name: item.name,
+            status: item.status ?? 'FAILED',
+            message: item.message ?? null,
+            jobId: item.jobId ?? null,
+            cooldownUntil: item.cooldownUntil ?? null
+        };
+    }
+
+    private audit(
+        request: ValidRequest,
+        items: readonly WorkItem[],
+        results: readonly SyncItemResult[],
+        requestId: string,
+        now: Date,
+        transaction: Transaction
+    ): void {
+        const requestedAt = now.toISOString();
+        const rows: NewAuditRow[] = items.map((item, index) => ({
+            requestedBy: this.deps.userId ?? '',
+            requestedAt,
+            source: request.source,
+            objectType: request.objectType,
+            recordId: item.recordId,
+            recordName: item.name,
+            zuoraId: item.zuoraId,
+            accountId: item.accountId,
+            status: results[index].status,
+            message: results[index].message,
+            jobId: results[index].jobId,
+            requestId,
+            rawResult: item.raw === undefined ? null : JSON.stringify(item.raw)
+        }));
+        this.deps.auditLog.insert(rows);
+        transaction.dml(rows.length);
+    }
+}
+
+/** Matches a gateway result to an item: by 18-character record id first, then by Zuora id. */
+function matchResult(item: WorkItem, results: readonly GatewayResult[]): GatewayResult | undefined {
+    if (item.recordId !== null) {
+        const byRecord = results.find(
+            (result) => result.recordId !== null && toId18(result.recordId) === item.recordId
+        );
+        if (byRecord !== undefined) {
+            return byRecord;
+        }
+    }
+    const zuoraId = item.zuoraId?.toLowerCase();
+    return zuoraId === undefined
+        ? undefined
+        : results.find(
+              (result) => result.zuoraId !== null && result.zuoraId.toLowerCase() === zuoraId
+          );
+}
