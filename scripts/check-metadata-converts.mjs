@@ -10,6 +10,10 @@ import { XMLValidator } from 'fast-xml-parser';
 import { packageDirectories, projectRoot } from './apex-files.mjs';
 import { sfEnvironment, sfBinary } from './sf.mjs';
 
+// Metadata outside the package directories: the scratch-org-only activation of the sample page.
+const EXTRA_SOURCE_DIRS = ['config/scratch-org'];
+const sourceDirs = [...packageDirectories(), ...EXTRA_SOURCE_DIRS];
+
 const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 
 function metadataFiles(dir, out = []) {
@@ -35,7 +39,7 @@ export function xmlProblem(text) {
 
 let xmlFiles = 0;
 const xmlProblems = [];
-for (const dir of packageDirectories()) {
+for (const dir of sourceDirs) {
     for (const file of metadataFiles(join(projectRoot, dir))) {
         xmlFiles += 1;
         const problem = xmlProblem(readFileSync(file, 'utf8'));
@@ -52,7 +56,7 @@ console.log(`Metadata: ${xmlFiles} -meta.xml file(s) are well formed.`);
 const outputRoot = mkdtempSync(join(tmpdir(), 'ods-convert-'));
 let failed = 0;
 try {
-    for (const dir of packageDirectories()) {
+    for (const dir of sourceDirs) {
         const outputDir = join(outputRoot, dir);
         const run = spawnSync(
             sfBinary,

@@ -8,19 +8,25 @@ import { sfBinary, sfEnvironment } from './sf.mjs';
 
 const ZUORA_NAMESPACE = 'Zuora';
 const PERMISSION_SET = 'Zuora_On_Demand_Sync';
+// Makes the sample FlexiPage the default Account record page; never part of force-app, so a
+// production deploy does not replace anybody's Account page.
+const SAMPLE_PAGE_ACTIVATION = 'config/scratch-org';
 
 const { values } = parseArgs({
     options: {
         'target-org': { type: 'string', short: 'o' },
         'skip-adapter': { type: 'boolean', default: false },
+        'activate-sample-page': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
     }
 });
 
 if (values.help) {
     console.log(
-        'Usage: npm run deploy -- [--target-org ALIAS] [--skip-adapter]\n' +
-            'Without --target-org the Salesforce CLI uses its default target org.'
+        'Usage: npm run deploy -- [--target-org ALIAS] [--skip-adapter] [--activate-sample-page]\n' +
+            'Without --target-org the Salesforce CLI uses its default target org.\n' +
+            '--activate-sample-page makes the sample Account page (with the component) the\n' +
+            "org's default Account record page: for scratch and demo orgs only."
     );
     process.exit(0);
 }
@@ -70,6 +76,18 @@ run('Deploying force-app', sf, [
     '--wait',
     '30'
 ]);
+if (values['activate-sample-page']) {
+    run('Activating the sample Account record page', sf, [
+        'project',
+        'deploy',
+        'start',
+        '--source-dir',
+        SAMPLE_PAGE_ACTIVATION,
+        ...orgArgs,
+        '--wait',
+        '30'
+    ]);
+}
 if (values['skip-adapter']) {
     console.log('\nSkipping zuora-adapter (--skip-adapter).');
 } else if (zuoraIsInstalled()) {

@@ -47,6 +47,15 @@ describe('npm run deploy', () => {
         ]);
     }, 60_000);
 
+    it('activates the sample Account page only when asked', () => {
+        const { status, calls } = deploy(['-o', 'demo', '--activate-sample-page'], []);
+        expect(status).toBe(0);
+        expect(calls.slice(0, 2)).toEqual([
+            'project deploy start --source-dir force-app --target-org demo --wait 30',
+            'project deploy start --source-dir config/scratch-org --target-org demo --wait 30'
+        ]);
+    }, 60_000);
+
     it('leaves the adapter out of an org without Zuora 360 and says so', () => {
         const { status, calls, output } = deploy(['-o', 'plain'], []);
         expect(status).toBe(0);

@@ -1,0 +1,23 @@
+import { LightningElement, api } from 'lwc';
+import { LABELS } from './labels';
+
+/**
+ * Shows one error: a title, a message a user can act on, and the technical details (for an
+ * admin) in an expandable section. The messages come from one place, the bridge's describeError.
+ */
+export default class ErrorPanel extends LightningElement {
+    @api title;
+    @api message;
+    /** Technical messages, e.g. the raw Apex error texts. */
+    @api details = [];
+
+    labels = LABELS;
+
+    get hasDetails() {
+        return Array.isArray(this.details) && this.details.length > 0;
+    }
+
+    get detailItems() {
+        return (this.details || []).map((text, index) => ({ key: `detail-${index}`, text }));
+    }
+}

@@ -1,0 +1,197 @@
+// Selecting billing accounts: unsyncable rows, the selection cap, filter and sort.
+import { createElement } from 'lwc';
+import OnDemandSync from 'c/onDemandSync';
+import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncContext';
+
+jest.mock(
+    '@salesforce/apex/OnDemandSyncController.getSyncContext',
+    () => ({ default: jest.fn() }),
+    { virtual: true }
+);
+jest.mock('@salesforce/apex/OnDemandSyncController.requestSync', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('../labels', () =>
+    require('../../../../../test/jest-mocks/customLabels').withLabelTexts(
+        jest.requireActual('../labels')
+    )
+);
+
+const CONTEXT = require('./data/getSyncContext.json');
+const MANY = require('./data/getSyncContextMany.json');
+const { labelTexts } = require('../../../../../test/jest-mocks/customLabels');
+
+const LABEL = labelTexts();
+const NOW = Date.parse('2026-11-20T10:00:00.000Z');
+const EU = 'a0X8d00000Kq7XbEAJ';
+const US = 'a0X8d00000Kq7YcEAJ';
+const LATAM = 'a0X8d00000Zj3QmEAJ';
+const APAC = 'a0X8d00000Lm2RtEAJ';
+
+function flushPromises() {
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function render(context, props = {}) {
+    getSyncContext.mockResolvedValue(JSON.parse(JSON.stringify(context)));
+    const element = createElement('c-on-demand-sync', { is: OnDemandSync });
+    Object.assign(element, { recordId: context.accountId, ...props });
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`);
+
+async function select(element, ids) {
+    const table = $(element, 'table');
+    const rows = table.data.filter((row) => ids.includes(row.id));
+    table.dispatchEvent(new CustomEvent('rowselection', { detail: { selectedRows: rows } }));
+    await flushPromises();
+}
+
+function rowOf(element, id) {
+    return $(element, 'table').data.find((row) => row.id === id);
+}
+
+describe('c-on-demand-sync selection', () => {
+    beforeEach(() => {
+        jest.spyOn(Date, 'now').mockReturnValue(NOW);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+        jest.restoreAllMocks();
+    });
+
+    it('marks rows that cannot be synced, disables them and says why and until when', async () => {
+        const element = await render(CONTEXT);
+        const table = $(element, 'table');
+        expect(table.disabledRows).toEqual([US, LATAM]);
+
+        const latam = rowOf(element, LATAM);
+        expect(latam.selectable).toBe(false);
+        expect(latam.syncState).toBe(LABEL.OnDemandSync_UI_StateNoZuoraId);
+        expect(latam.syncDetail).toBe(LABEL.OnDemandSync_UI_DetailNoZuoraId);
+        expect(latam.syncIcon).toBe('utility:ban');
+
+        const us = rowOf(element, US);
+        expect(us.selectable).toBe(false);
+        expect(us.syncState).toBe(LABEL.OnDemandSync_UI_StateCoolingDown);
+        // 10:25 UTC in the test user's time zone (America/Los_Angeles), 25 minutes from now.
+        expect(us.syncDetail).toMatch(/at 2:25\sAM \(in 25 min\)\.$/);
+        expect(rowOf(element, EU).selectable).toBe(true);
+        expect(rowOf(element, APAC).selectable).toBe(true);
+    });
+
+    it('disables Sync with the reason while nothing is selected', async () => {
+        const element = await render(CONTEXT);
+        expect($(element, 'sync').disabled).toBe(true);
+        expect($(element, 'selection-status').textContent.trim()).toBe(
+            LABEL.OnDemandSync_UI_Msg_SelectionEmpty
+        );
+
+        await select(element, [EU]);
+        expect($(element, 'sync').disabled).toBe(false);
+        expect($(element, 'selection-status').textContent.trim()).toBe('1 of at most 8 selected.');
+        expect($(element, 'table').selectedRows).toEqual([EU]);
+    });
+
+    it('refuses an unsyncable row and tells the rep why, also to screen readers', async () => {
+        const element = await render(CONTEXT);
+        await select(element, [EU, US]);
+
+        expect($(element, 'table').selectedRows).toEqual([EU]);
+        const notice = $(element, 'selection-notice').textContent.trim();
+        expect(notice).toMatch(/^Acme US can't be selected: Zuora takes one sync per account/);
+        expect($(element, 'announcer').textContent.trim()).toBe(notice);
+    });
+
+    it('caps the selection at the maximum and shows the reason when the cap is reached', async () => {
+        const element = await render(MANY);
+        const table = $(element, 'table');
+        expect(table.maxRowSelection).toBe(8);
+        const ids = table.data.map((row) => row.id);
+
+        await select(element, ids.slice(0, 7));
+        expect($(element, 'selection-notice')).toBeNull();
+
+        await select(element, ids.slice(0, 8));
+        expect($(element, 'table').selectedRows).toHaveLength(8);
+        const notice = $(element, 'selection-notice').textContent.trim();
+        expect(notice).toBe(
+            "You've selected the maximum of 8. Zuora syncs at most 8 billing accounts at a time: sync these first, then the rest."
+        );
+        expect($(element, 'announcer').textContent.trim()).toBe(notice);
+
+        // More than the cap at once (e.g. a select-all): the earlier choices are kept.
+        await select(element, ids);
+        expect($(element, 'table').selectedRows).toEqual(ids.slice(0, 8));
+    });
+
+    it('honours a lower maximum set by the admin', async () => {
+        const element = await render(MANY, { maxSelection: 2 });
+        const ids = $(element, 'table').data.map((row) => row.id);
+        await select(element, ids.slice(0, 3));
+        expect($(element, 'table').selectedRows).toEqual(ids.slice(0, 2));
+        expect($(element, 'selection-status').textContent.trim()).toBe('2 of at most 2 selected.');
+    });
+
+    it('offers no filter for a few rows', async () => {
+        const element = await render(CONTEXT);
+        expect($(element, 'filter')).toBeNull();
+    });
+
+    it('filters many rows, keeping selected rows in the list', async () => {
+        const element = await render(MANY);
+        const berlin = rowOf(element, 'a0X8d00000Np4WdEAJ');
+        await select(element, [berlin.id]);
+
+        const filter = $(element, 'filter');
+        filter.dispatchEvent(new CustomEvent('change', { detail: { value: 'mad' } }));
+        await flushPromises();
+        expect($(element, 'table').data.map((row) => row.name)).toEqual([
+            'Globex Berlin',
+            'Globex Madrid'
+        ]);
+        expect($(element, 'filter-status').textContent.trim()).toBe(
+            'Showing 2 of 11 billing accounts. Selected ones always stay in the list.'
+        );
+
+        filter.dispatchEvent(new CustomEvent('change', { detail: { value: 'nowhere' } }));
+        await select(element, []);
+        expect($(element, 'table').data).toHaveLength(0);
+        expect($(element, 'filter-status').textContent.trim()).toBe(
+            'No billing accounts match "nowhere".'
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('sorts by name, by number and keeps empty values last', async () => {
+        const element = await render(CONTEXT);
+        const table = $(element, 'table');
+
+        table.dispatchEvent(
+            new CustomEvent('sort', { detail: { fieldName: 'recordUrl', sortDirection: 'desc' } })
+        );
+        await flushPromises();
+        expect(table.sortedBy).toBe('recordUrl');
+        expect(table.sortedDirection).toBe('desc');
+        expect(table.data.map((row) => row.name)).toEqual([
+            'Acme US',
+            'Acme Latam (not yet in Zuora)',
+            'Acme EU',
+            'Acme APAC'
+        ]);
+
+        table.dispatchEvent(
+            new CustomEvent('sort', { detail: { fieldName: 'balance', sortDirection: 'asc' } })
+        );
+        await flushPromises();
+        expect(table.data.map((row) => row.balance)).toEqual([0, 87.25, 1250.5, null]);
+    });
+});

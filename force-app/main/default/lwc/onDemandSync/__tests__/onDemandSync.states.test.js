@@ -1,0 +1,212 @@
+// The card's states: loading, data, no billing accounts, no permission, Zuora not configured,
+// Apex error; the bridge is the real built static resource, loaded once.
+import { createElement } from 'lwc';
+import OnDemandSync from 'c/onDemandSync';
+import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncContext';
+
+jest.mock(
+    '@salesforce/apex/OnDemandSyncController.getSyncContext',
+    () => ({ default: jest.fn() }),
+    { virtual: true }
+);
+jest.mock('@salesforce/apex/OnDemandSyncController.requestSync', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('../labels', () =>
+    require('../../../../../test/jest-mocks/customLabels').withLabelTexts(
+        jest.requireActual('../labels')
+    )
+);
+
+const CONTEXT = require('./data/getSyncContext.json');
+const EMPTY = require('./data/getSyncContextNoBillingAccounts.json');
+const NO_PERMISSION = require('./data/getSyncContextNoPermission.json');
+const NOT_CONFIGURED = require('./data/getSyncContextNotConfigured.json');
+const { labelTexts } = require('../../../../../test/jest-mocks/customLabels');
+
+const LABEL = labelTexts();
+const NOW = Date.parse('2026-11-20T10:00:00.000Z');
+const ACCOUNT_ID = '0018d00000AbCdEAAV';
+
+function copy(value) {
+    return JSON.parse(JSON.stringify(value));
+}
+
+function flushPromises() {
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function render(props = {}) {
+    const element = createElement('c-on-demand-sync', { is: OnDemandSync });
+    Object.assign(element, { recordId: ACCOUNT_ID, ...props });
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`);
+
+describe('c-on-demand-sync states', () => {
+    beforeEach(() => {
+        jest.spyOn(Date, 'now').mockReturnValue(NOW);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+        jest.restoreAllMocks();
+    });
+
+    it('shows a spinner while loading, after one getSyncContext call for the record', async () => {
+        getSyncContext.mockReturnValue(new Promise(() => {}));
+        const element = createElement('c-on-demand-sync', { is: OnDemandSync });
+        element.recordId = ACCOUNT_ID;
+        document.body.appendChild(element);
+        await flushPromises();
+
+        const spinner = $(element, 'loading').querySelector('lightning-spinner');
+        expect(spinner.alternativeText).toBe(LABEL.OnDemandSync_UI_Loading);
+        expect(getSyncContext).toHaveBeenCalledTimes(1);
+        expect(getSyncContext).toHaveBeenCalledWith({ accountId: ACCOUNT_ID });
+        expect($(element, 'table')).toBeNull();
+    });
+
+    it('shows the billing accounts with their sync state once loaded', async () => {
+        getSyncContext.mockResolvedValue(copy(CONTEXT));
+        const element = await render();
+
+        const table = $(element, 'table');
+        expect(table.keyField).toBe('id');
+        expect(table.data.map((row) => row.name)).toEqual([
+            'Acme EU',
+            'Acme US',
+            'Acme Latam (not yet in Zuora)',
+            'Acme APAC'
+        ]);
+        const eu = table.data[0];
+        expect(eu).toMatchObject({
+            accountNumber: 'A00000101',
+            status: 'Active',
+            balance: 1250.5,
+            currencyIsoCode: 'EUR',
+            lastModified: '2026-11-19T16:42:00.000Z',
+            syncState: LABEL.OnDemandSync_UI_StateReady,
+            selectable: true
+        });
+        expect(table.columns.map((column) => column.label)).toEqual([
+            LABEL.OnDemandSync_UI_ColumnName,
+            LABEL.OnDemandSync_UI_ColumnAccountNumber,
+            LABEL.OnDemandSync_UI_ColumnStatus,
+            LABEL.OnDemandSync_UI_ColumnBalance,
+            LABEL.OnDemandSync_UI_ColumnLastUpdated,
+            LABEL.OnDemandSync_UI_ColumnSyncState,
+            LABEL.OnDemandSync_UI_ColumnDetails
+        ]);
+        const balance = table.columns.find((column) => column.fieldName === 'balance');
+        expect(balance.typeAttributes.currencyCode).toEqual({ fieldName: 'currencyIsoCode' });
+        expect(getSyncContext).toHaveBeenCalledTimes(1);
+        // The real bridge runs in the test window, loaded from the built static resource.
+        expect(typeof window.OnDemandSyncBridge.requestSync).toBe('function');
+    });
+
+    it('is accessible with data', async () => {
+        getSyncContext.mockResolvedValue(copy(CONTEXT));
+        const element = await render();
+        await expect(element).toBeAccessible();
+    });
+
+    it('uses the design attributes: card title and maximum selection', async () => {
+        getSyncContext.mockResolvedValue(copy(CONTEXT));
+        const element = await render({ cardTitle: 'Billing sync', maxSelection: 3 });
+        expect(element.shadowRoot.querySelector('lightning-card').title).toBe('Billing sync');
+        expect($(element, 'table').maxRowSelection).toBe(3);
+    });
+
+    it('falls back to the label title and caps the maximum at the org setting', async () => {
+        const context = copy(CONTEXT);
+        context.settings.uiSessionCap = 5;
+        getSyncContext.mockResolvedValue(context);
+        const element = await render({ cardTitle: '  ', maxSelection: 12 });
+        expect(element.shadowRoot.querySelector('lightning-card').title).toBe(
+            LABEL.OnDemandSync_UI_CardTitle
+        );
+        expect($(element, 'table').maxRowSelection).toBe(5);
+    });
+
+    it('says so when the Account has no billing accounts', async () => {
+        getSyncContext.mockResolvedValue(copy(EMPTY));
+        const element = await render();
+        const notice = $(element, 'notice');
+        expect(notice.dataset.state).toBe('empty');
+        expect(notice.textContent).toContain(LABEL.OnDemandSync_UI_EmptyTitle);
+        expect(notice.textContent).toContain(LABEL.OnDemandSync_UI_EmptyMessage);
+        expect($(element, 'table')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('explains a missing permission instead of offering a sync', async () => {
+        getSyncContext.mockResolvedValue(copy(NO_PERMISSION));
+        const element = await render();
+        const notice = $(element, 'notice');
+        expect(notice.dataset.state).toBe('noPermission');
+        expect(notice.textContent).toContain(LABEL.OnDemandSync_UI_NoPermissionTitle);
+        expect(notice.textContent).toContain(LABEL.OnDemandSync_UI_NoPermissionMessage);
+        expect($(element, 'sync')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('explains that Zuora is not configured in this org', async () => {
+        getSyncContext.mockResolvedValue(copy(NOT_CONFIGURED));
+        const element = await render();
+        const notice = $(element, 'notice');
+        expect(notice.dataset.state).toBe('notConfigured');
+        expect(notice.textContent).toContain(LABEL.OnDemandSync_UI_NotConfiguredTitle);
+        expect(notice.textContent).toContain(LABEL.OnDemandSync_UI_NotConfiguredMessage);
+        expect($(element, 'table')).toBeNull();
+    });
+
+    it('shows an Apex error in the error panel, with the details for an admin', async () => {
+        getSyncContext.mockRejectedValue({
+            status: 500,
+            body: {
+                message: 'Attempt to de-reference a null object',
+                exceptionType: 'System.NullPointerException'
+            }
+        });
+        const element = await render();
+
+        const panel = $(element, 'error');
+        expect(panel.dataset.state).toBe('loadError');
+        expect(panel.title).toBe(LABEL.OnDemandSync_UI_LoadErrorTitle);
+        expect(panel.message).toBe('Attempt to de-reference a null object');
+        expect($(element, 'table')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('words an unreachable server for a rep and loads again on Try again', async () => {
+        getSyncContext.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+        const element = await render();
+        expect($(element, 'error').message).toBe(LABEL.OnDemandSync_UI_Msg_ErrorNetwork);
+        expect($(element, 'error').details).toEqual(['Failed to fetch']);
+
+        getSyncContext.mockResolvedValue(copy(CONTEXT));
+        $(element, 'retry').click();
+        await flushPromises();
+        expect($(element, 'error')).toBeNull();
+        expect($(element, 'table').data).toHaveLength(4);
+        expect(getSyncContext).toHaveBeenCalledTimes(2);
+    });
+
+    it('loads again when the record changes', async () => {
+        getSyncContext.mockResolvedValue(copy(CONTEXT));
+        const element = await render();
+        getSyncContext.mockResolvedValue(copy(EMPTY));
+        element.recordId = '0018d00000QrStUAAV';
+        await flushPromises();
+        expect(getSyncContext).toHaveBeenLastCalledWith({ accountId: '0018d00000QrStUAAV' });
+        expect($(element, 'notice').dataset.state).toBe('empty');
+    });
+});

@@ -1,0 +1,88 @@
+// Columns of the billing account table. Fixed widths except Details, which takes the rest.
+// On a phone (form factor Small) only what a rep needs to choose and to see a result.
+import FORM_FACTOR from '@salesforce/client/formFactor';
+import { LABELS } from './labels';
+
+const PHONE_COLUMNS = ['recordUrl', 'syncState', 'syncDetail'];
+
+const ALL_COLUMNS = Object.freeze([
+    {
+        label: LABELS.columnName,
+        fieldName: 'recordUrl',
+        type: 'url',
+        typeAttributes: { label: { fieldName: 'name' }, target: '_self' },
+        sortable: true,
+        wrapText: true,
+        initialWidth: 170
+    },
+    {
+        label: LABELS.columnAccountNumber,
+        fieldName: 'accountNumber',
+        type: 'text',
+        sortable: true,
+        initialWidth: 150
+    },
+    {
+        label: LABELS.columnStatus,
+        fieldName: 'status',
+        type: 'text',
+        sortable: true,
+        initialWidth: 100
+    },
+    {
+        label: LABELS.columnBalance,
+        fieldName: 'balance',
+        type: 'currency',
+        typeAttributes: {
+            currencyCode: { fieldName: 'currencyIsoCode' },
+            currencyDisplayAs: 'code'
+        },
+        cellAttributes: { alignment: 'left' },
+        sortable: true,
+        initialWidth: 120
+    },
+    {
+        label: LABELS.columnLastUpdated,
+        fieldName: 'lastModified',
+        type: 'date',
+        typeAttributes: {
+            year: 'numeric',
+            month: 'short',
+            day: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit'
+        },
+        sortable: true,
+        initialWidth: 170
+    },
+    {
+        label: LABELS.columnSyncState,
+        fieldName: 'syncState',
+        type: 'text',
+        cellAttributes: { iconName: { fieldName: 'syncIcon' } },
+        sortable: true,
+        initialWidth: 150
+    },
+    {
+        label: LABELS.columnDetails,
+        fieldName: 'syncDetail',
+        type: 'text',
+        wrapText: true
+    }
+]);
+
+/** The columns for a form factor ('Large', 'Medium' or 'Small'). */
+export function columnsFor(formFactor) {
+    if (formFactor !== 'Small') {
+        return ALL_COLUMNS;
+    }
+    return ALL_COLUMNS.filter((column) => PHONE_COLUMNS.includes(column.fieldName)).map(
+        (column) => {
+            const narrow = { ...column };
+            delete narrow.initialWidth;
+            return narrow;
+        }
+    );
+}
+
+export const COLUMNS = columnsFor(FORM_FACTOR);
