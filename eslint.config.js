@@ -63,6 +63,15 @@ module.exports = [
         }
     },
     {
+        files: ['src/playground/browser/**/*.js'],
+        ...js.configs.recommended,
+        languageOptions: {
+            ecmaVersion: 2022,
+            sourceType: 'module',
+            globals: { ...globals.browser }
+        }
+    },
+    {
         files: ['*.config.js', 'bin/**/*.js', 'force-app/test/**/*.js'],
         languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }
     }

@@ -1,7 +1,15 @@
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
-// Two projects: the Lightning web components (sfdx-lwc-jest, jsdom) and the
-// TypeScript sources (ts-jest with type checking on, Node environment).
+// Three projects: the Lightning web components (sfdx-lwc-jest, jsdom), the TypeScript sources
+// (ts-jest with type checking on, Node environment), and the playground in a real browser
+// (Chromium driven by playwright-core).
+const typescript = {
+    testEnvironment: 'node',
+    transform: {
+        '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }]
+    }
+};
+
 module.exports = {
     projects: [
         {
@@ -19,13 +27,17 @@ module.exports = {
             modulePathIgnorePatterns: ['<rootDir>/.localdevserver']
         },
         {
+            ...typescript,
             displayName: 'ts',
-            testEnvironment: 'node',
             roots: ['<rootDir>/src', '<rootDir>/scripts'],
             testMatch: ['**/__tests__/**/*.test.ts'],
-            transform: {
-                '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }]
-            }
+            testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.test\\.ts$']
+        },
+        {
+            ...typescript,
+            displayName: 'browser',
+            roots: ['<rootDir>/src/playground'],
+            testMatch: ['**/__tests__/**/*.browser.test.ts']
         }
     ],
     coverageReporters: ['text-summary', 'lcov']

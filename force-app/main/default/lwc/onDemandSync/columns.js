@@ -1,4 +1,4 @@
-// Columns of the billing account table. Fixed widths except Details, which takes the rest.
+// Columns of the billing account table; the datatable shares the card's width between them.
 // On a phone (form factor Small) only what a rep needs to choose and to see a result.
 import FORM_FACTOR from '@salesforce/client/formFactor';
 import { LABELS } from './labels';
@@ -12,22 +12,19 @@ const ALL_COLUMNS = Object.freeze([
         type: 'url',
         typeAttributes: { label: { fieldName: 'name' }, target: '_self' },
         sortable: true,
-        wrapText: true,
-        initialWidth: 170
+        wrapText: true
     },
     {
         label: LABELS.columnAccountNumber,
         fieldName: 'accountNumber',
         type: 'text',
-        sortable: true,
-        initialWidth: 150
+        sortable: true
     },
     {
         label: LABELS.columnStatus,
         fieldName: 'status',
         type: 'text',
-        sortable: true,
-        initialWidth: 100
+        sortable: true
     },
     {
         label: LABELS.columnBalance,
@@ -38,8 +35,7 @@ const ALL_COLUMNS = Object.freeze([
             currencyDisplayAs: 'code'
         },
         cellAttributes: { alignment: 'left' },
-        sortable: true,
-        initialWidth: 120
+        sortable: true
     },
     {
         label: LABELS.columnLastUpdated,
@@ -52,16 +48,14 @@ const ALL_COLUMNS = Object.freeze([
             hour: '2-digit',
             minute: '2-digit'
         },
-        sortable: true,
-        initialWidth: 170
+        sortable: true
     },
     {
         label: LABELS.columnSyncState,
         fieldName: 'syncState',
         type: 'text',
         cellAttributes: { iconName: { fieldName: 'syncIcon' } },
-        sortable: true,
-        initialWidth: 150
+        sortable: true
     },
     {
         label: LABELS.columnDetails,
@@ -76,13 +70,7 @@ export function columnsFor(formFactor) {
     if (formFactor !== 'Small') {
         return ALL_COLUMNS;
     }
-    return ALL_COLUMNS.filter((column) => PHONE_COLUMNS.includes(column.fieldName)).map(
-        (column) => {
-            const narrow = { ...column };
-            delete narrow.initialWidth;
-            return narrow;
-        }
-    );
+    return ALL_COLUMNS.filter((column) => PHONE_COLUMNS.includes(column.fieldName));
 }
 
 export const COLUMNS = columnsFor(FORM_FACTOR);

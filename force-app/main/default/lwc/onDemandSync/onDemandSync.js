@@ -112,11 +112,13 @@ export default class OnDemandSync extends LightningElement {
         this.state = STATE.LOADING;
         this.failure = null;
         const contextPromise = getSyncContext({ accountId: this.recordId });
+        // Handled below once the bridge is in; this keeps an early failure from being reported
+        // as an unhandled rejection while the bridge is still loading.
+        contextPromise.catch(() => {});
         let bridge;
         try {
             bridge = await loadBridge(this);
         } catch (error) {
-            contextPromise.catch(() => {});
             if (token === this.loadToken) {
                 this.fail(STATE.BRIDGE_ERROR, LABELS.bridgeErrorTitle, error);
             }

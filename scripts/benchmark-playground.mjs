@@ -1,0 +1,215 @@
+// `npm run bench:playground`: how fast the record page card becomes usable, measured in the
+// playground with Debian's Chromium. Prints numbers; it is not a test and fails only when it
+// cannot measure.
+//   requests    every request made before the card is usable (goal: one data request plus the
+//               bundles: the page's script and the bridge static resource)
+//   bundles     bytes of app.js, the bridge and the SLDS style sheet: raw, gzip, brotli
+//   usable      time from navigation until the table is usable, with 3 and with 500 billing
+//               accounts (median of --runs cold loads, cache off), and their ratio
+//   sync        time from the click on Sync until every row shows its result, minus the
+//               latency injected into the org's answer
+// Usage: node scripts/benchmark-playground.mjs [--runs 5] [--latency 300] [--no-build]
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { projectRoot } from './apex-files.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+    const at = args.indexOf(name);
+    return at === -1 ? fallback : Number(args[at + 1]);
+};
+const RUNS = option('--runs', 5);
+const LATENCY_MS = option('--latency', 300);
+const BIG = 500;
+
+if (!args.includes('--no-build')) {
+    const build = spawnSync(process.execPath, ['src/playground/build.mjs'], {
+        cwd: projectRoot,
+        stdio: 'inherit'
+    });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const require = createRequire(import.meta.url);
+const {
+    startPlayground,
+    launchChromium,
+    generateBillingAccounts,
+    servedSizes,
+    SAMPLE_ACCOUNT_IDS
+} = require(join(projectRoot, 'dist', 'playground', 'playground.cjs'));
+
+const BIG_ACCOUNT = '0015g00000BnChMAAV';
+const big = generateBillingAccounts(BIG, {
+    accountId: BIG_ACCOUNT,
+    accountName: 'Benchmark Holdings'
+});
+
+/* global document, window -- the two functions below run in the page */
+/** Runs in the page: the card is usable once its Sync button and `rows` table rows are drawn. */
+const USABLE = (rows) => {
+    const card = document.querySelector('c-on-demand-sync');
+    const root = card && card.shadowRoot;
+    const table = root && root.querySelector('lightning-datatable');
+    const button = root && root.querySelector('[data-id="sync"]');
+    const drawn =
+        table && table.shadowRoot ? table.shadowRoot.querySelectorAll('tbody tr').length : 0;
+    if (button && drawn >= rows) {
+        window.__usableAt = window.__usableAt || performance.now();
+        return true;
+    }
+    return false;
+};
+
+/** Runs in the page: every given row of the table shows `state`. */
+const ROWS_SHOW = ([count, state]) => {
+    const card = document.querySelector('c-on-demand-sync');
+    const table = card.shadowRoot.querySelector('lightning-datatable');
+    const rows = [...table.shadowRoot.querySelectorAll('tbody tr')].slice(0, count);
+    const done = rows.length === count && rows.every((row) => row.innerText.includes(state));
+    if (done) window.__resultsAt = window.__resultsAt || performance.now();
+    return done;
+};
+
+const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const ms = (value) => `${value.toFixed(0)} ms`;
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+function resetOrg(playground) {
+    const org = playground.reset();
+    org.seed({ accounts: [big.account], billingAccounts: big.billingAccounts });
+    return org;
+}
+
+async function coldPage(browser) {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    return page;
+}
+
+async function timeUntilUsable(browser, playground, accountId, rows) {
+    const page = await coldPage(browser);
+    const requests = [];
+    page.on('request', (request) => requests.push(request));
+    await page.goto(`${playground.url}/?account=${accountId}`);
+    await page.waitForFunction(USABLE, rows, { polling: 'raf', timeout: 60000 });
+    const usableAt = await page.evaluate('window.__usableAt');
+    const before = requests.map((request) => {
+        const url = new URL(request.url());
+        return `${request.method()} ${url.pathname}`;
+    });
+    return { page, usableAt, before };
+}
+
+async function main() {
+    const playground = await startPlayground({ port: 0 });
+    const browser = await launchChromium();
+    try {
+        resetOrg(playground);
+        const acme = SAMPLE_ACCOUNT_IDS.threeBillingAccounts;
+
+        // Requests before the card is usable.
+        const first = await timeUntilUsable(browser, playground, acme, 3);
+        await first.page.close();
+        const data = first.before.filter((line) => line.includes('/__playground/apex/'));
+        const bundles = first.before.filter(
+            (line) => line.endsWith('/app.js') || line.includes('/resource/')
+        );
+
+        // Bundle sizes, as served.
+        const files = {
+            'app.js (component, LWC, base components)': join(
+                projectRoot,
+                'dist',
+                'playground',
+                'app.js'
+            ),
+            'OnDemandSyncBridge (static resource)': join(
+                projectRoot,
+                'force-app/main/default/staticresources/OnDemandSyncBridge.js'
+            ),
+            'slds.css (SLDS)': join(projectRoot, 'dist', 'playground', 'slds.css')
+        };
+
+        // Time until usable, 3 and 500 billing accounts.
+        const usable = { 3: [], [BIG]: [] };
+        for (let run = 0; run < RUNS; run++) {
+            for (const [accountId, rows] of [
+                [acme, 3],
+                [BIG_ACCOUNT, BIG]
+            ]) {
+                const measured = await timeUntilUsable(browser, playground, accountId, rows);
+                usable[rows].push(measured.usableAt);
+                await measured.page.close();
+            }
+        }
+
+        // Click to results, minus the injected latency.
+        const sync = [];
+        for (let run = 0; run < RUNS; run++) {
+            const org = resetOrg(playground);
+            const { page } = await timeUntilUsable(browser, playground, acme, 3);
+            for (const index of [1, 2, 3]) {
+                await page
+                    .getByRole('checkbox', { name: new RegExp(`^Select Item ${index}(?!\\d)`) })
+                    .locator('xpath=following-sibling::label/span[1]')
+                    .click();
+            }
+            org.injectFaults({ latencyMs: LATENCY_MS });
+            await page.evaluate(`document.addEventListener('click', () => {
+                window.__clickedAt = window.__clickedAt || performance.now();
+            }, true)`);
+            await page.locator('c-on-demand-sync [data-id="sync"] button').click();
+            await page.waitForFunction(ROWS_SHOW, [3, 'Requested'], {
+                polling: 'raf',
+                timeout: 30000
+            });
+            const [clickedAt, resultsAt] = await page.evaluate(
+                '[window.__clickedAt, window.__resultsAt]'
+            );
+            sync.push(resultsAt - clickedAt - LATENCY_MS);
+            await page.close();
+        }
+
+        const lines = [
+            'Playground benchmark (Chromium, headless; medians of ' + RUNS + ' cold loads)',
+            '',
+            `Requests before the card is usable: ${first.before.length}`,
+            ...first.before.map((line) => `  ${line}`),
+            `  data requests: ${data.length} (goal 1); bundles: ${bundles.length} (app.js and the bridge)`,
+            '',
+            'Bundles (raw / gzip / brotli):'
+        ];
+        for (const [name, file] of Object.entries(files)) {
+            const size = servedSizes(file);
+            lines.push(`  ${name}: ${kib(size.raw)} / ${kib(size.gzip)} / ${kib(size.br)}`);
+        }
+        const small = median(usable[3]);
+        const large = median(usable[BIG]);
+        lines.push(
+            '',
+            'Time until usable (navigation start to table drawn, cache off):',
+            `  3 billing accounts:   ${ms(small)}  (runs: ${usable[3].map(ms).join(', ')})`,
+            `  ${BIG} billing accounts: ${ms(large)}  (runs: ${usable[BIG].map(ms).join(', ')})`,
+            `  ratio ${BIG}/3: ${(large / small).toFixed(2)}`,
+            '',
+            `Click on Sync to every row's result, minus the ${LATENCY_MS} ms injected latency:`,
+            `  ${ms(median(sync))}  (runs: ${sync.map(ms).join(', ')})`
+        );
+        console.log(lines.join('\n'));
+    } finally {
+        await browser.close();
+        await playground.close();
+    }
+}
+
+main().catch((error) => {
+    console.error(`The benchmark could not run: ${error.stack ?? error}`);
+    process.exit(1);
+});

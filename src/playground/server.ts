@@ -1,0 +1,371 @@
+/**
+ * The playground server: the mock Account record page with the real onDemandSync component,
+ * the Apex methods it calls, the static resources it loads, and, on the same port, the emulated
+ * org's Apex REST contract (/services/apexrest/zuora/ondemandsync/v1/...) and control endpoint
+ * (/__emulator/...), so the command line works against the same org the page shows.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import {
+    createEmulatedOrg,
+    createOrgRequestHandler,
+    parseCustomLabels,
+    SAMPLE_ACCOUNT_IDS,
+    SAMPLE_ACCOUNTS,
+    type EmulatedOrg,
+    type EmulatedOrgOptions
+} from '../org-emulator';
+import { toId18 } from '../bridge/ids';
+import { answerApex, APEX_BASE } from './apex-routes';
+import { renderPage, renderRecordPage, type PageField, type SampleLink } from './page/page';
+import { safeJoin, sendFile } from './static-files';
+
+export interface PlaygroundOptions {
+    /** Default 0: a free port. */
+    readonly port?: number;
+    /** Default 127.0.0.1. */
+    readonly host?: string;
+    /** Serve this org; default a new one with the samples and the project's Custom Labels. */
+    readonly org?: EmulatedOrg;
+    /** Options of the org created when `org` is not given. */
+    readonly orgOptions?: EmulatedOrgOptions;
+    /** The repository root; default two folders above this file. */
+    readonly projectRoot?: string;
+    /** Where the build put app.js; default <projectRoot>/dist/playground. */
+    readonly appDir?: string;
+    /** How long dismissible toasts stay, as in Lightning Experience. Default 3000. */
+    readonly toastDurationMs?: number;
+    /** Static resources answered 503, to show the component's error state. */
+    readonly failingResources?: readonly string[];
+    /** Milliseconds every static resource takes (a slow network for the bridge). Default 0. */
+    readonly resourceLatencyMs?: number;
+    /** Extra Accounts listed in the switcher after the samples. */
+    readonly extraSamples?: readonly SampleLink[];
+}
+
+export interface RunningPlayground {
+    /** e.g. http://127.0.0.1:3000 */
+    readonly url: string;
+    readonly port: number;
+    /** The org the page and the REST API answer from (a new one after reset()). */
+    readonly org: EmulatedOrg;
+    /** Starts again with a new org (samples, project labels, real time), e.g. between tests. */
+    reset(orgOptions?: EmulatedOrgOptions): EmulatedOrg;
+    readonly server: Server;
+    /** Static resources currently answered 503 (add or delete names). */
+    readonly failingResources: Set<string>;
+    /** Milliseconds every static resource takes from now on. */
+    resourceLatencyMs: number;
+    close(): Promise<void>;
+}
+
+interface Paths {
+    readonly root: string;
+    readonly appDir: string;
+    readonly staticResources: string;
+    readonly sldsAssets: string;
+    readonly labels: string;
+}
+
+function pathsOf(options: PlaygroundOptions): Paths {
+    const root = options.projectRoot ?? join(__dirname, '..', '..');
+    const defaults = join(root, 'force-app', 'main', 'default');
+    return {
+        root,
+        appDir: options.appDir ?? join(root, 'dist', 'playground'),
+        staticResources: join(defaults, 'staticresources'),
+        sldsAssets: join(
+            dirname(require.resolve('@salesforce-ux/design-system/package.json')),
+            'assets'
+        ),
+        labels: join(defaults, 'labels', 'CustomLabels.labels-meta.xml')
+    };
+}
+
+/** The org's Custom Label values, so the emulated org answers with the org's own texts. */
+function projectLabels(paths: Paths): Record<string, string> {
+    return existsSync(paths.labels) ? parseCustomLabels(readFileSync(paths.labels, 'utf8')) : {};
+}
+
+function sendText(
+    response: ServerResponse,
+    status: number,
+    text: string,
+    type = 'text/plain; charset=utf-8'
+): void {
+    response.writeHead(status, {
+        'Content-Type': type,
+        'Content-Length': Buffer.byteLength(text),
+        'Cache-Control': 'no-store'
+    });
+    response.end(text);
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+    sendText(response, status, JSON.stringify(body), 'application/json;charset=UTF-8');
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+    return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        request.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > 1024 * 1024) {
+                reject(new RangeError('The request body is larger than 1 MB.'));
+                request.destroy();
+                return;
+            }
+            chunks.push(chunk);
+        });
+        request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        request.on('error', reject);
+    });
+}
+
+/** A static resource file by name (`OnDemandSyncBridge` -> OnDemandSyncBridge.js) and its type. */
+function staticResource(paths: Paths, name: string): { file: string; type: string } | null {
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name) || !existsSync(paths.staticResources)) return null;
+    const file = readdirSync(paths.staticResources).find(
+        (entry) => entry.startsWith(`${name}.`) && !entry.endsWith('.resource-meta.xml')
+    );
+    if (!file) return null;
+    const meta = join(paths.staticResources, `${name}.resource-meta.xml`);
+    const declared = existsSync(meta)
+        ? /<contentType>([^<]+)<\/contentType>/.exec(readFileSync(meta, 'utf8'))?.[1]
+        : undefined;
+    const type =
+        declared && declared.startsWith('application/javascript')
+            ? 'application/javascript; charset=utf-8'
+            : declared;
+    return { file: join(paths.staticResources, file), type: type ?? 'application/octet-stream' };
+}
+
+/** The page for one Account: header fields from the org, the switcher, the record for LDS. */
+function pageFor(org: EmulatedOrg, accountParam: string | null, context: PageContext): string {
+    const accountId = accountParam ?? SAMPLE_ACCOUNT_IDS.threeBillingAccounts;
+    const id18 = toId18(accountId);
+    const account = id18 === null ? null : org.data.account(id18);
+    const billing = account ? org.data.billingAccountsOf(account.id) : [];
+    const fields: PageField[] = account
+        ? [
+              { label: 'Type', value: 'Customer' },
+              { label: 'Industry', value: account.industry ?? 'Technology' },
+              { label: 'Billing City', value: account.billingCity ?? 'San Francisco' },
+              { label: 'Billing Accounts', value: String(billing.length) },
+              { label: 'Account Owner', value: 'Playground User' }
+          ]
+        : [{ label: 'Record Id', value: accountId }];
+    const record = account
+        ? {
+              apiName: 'Account',
+              id: account.id,
+              fields: {
+                  Name: { value: account.name, displayValue: null },
+                  Industry: { value: account.industry ?? null, displayValue: null },
+                  BillingCity: { value: account.billingCity ?? null, displayValue: null }
+              }
+          }
+        : null;
+    return renderPage({
+        accountId: account ? account.id : accountId,
+        accountName: account ? account.name : null,
+        fields,
+        samples: [...SAMPLE_ACCOUNTS, ...context.extraSamples],
+        accountIcon: context.accountIcon,
+        css: context.css,
+        toastDurationMs: context.toastDurationMs,
+        record,
+        origin: context.origin()
+    });
+}
+
+/**
+ * Record URLs (/lightning/r/<id>/view, /lightning/r/<Object>/<id>/view, /<id>): an Account opens
+ * its playground page; a billing account a plain page with its fields; anything else is unknown.
+ */
+function recordPage(
+    org: EmulatedOrg,
+    id: string,
+    context: PageContext
+): { redirect?: string; html?: string } | null {
+    const id18 = toId18(id);
+    if (id18 === null) return null;
+    if (org.data.account(id18)) return { redirect: `/?account=${id18}` };
+    const billing = org.data.billingAccounts().find((row) => row.id === id18);
+    if (!billing) return null;
+    const parent = billing.accountId ? org.data.account(billing.accountId) : null;
+    return {
+        html: renderRecordPage({
+            objectLabel: 'Billing Account',
+            name: billing.name,
+            fields: [
+                { label: 'Account Number', value: billing.accountNumber ?? '' },
+                { label: 'Zuora Id', value: billing.zuoraId ?? '' },
+                { label: 'Status', value: billing.status ?? '' },
+                {
+                    label: 'Balance',
+                    value:
+                        billing.balance === null
+                            ? ''
+                            : `${billing.currency ?? ''} ${billing.balance.toFixed(2)}`.trim()
+                },
+                { label: 'Last Modified', value: billing.lastModified ?? '' }
+            ],
+            back: parent
+                ? { href: `/?account=${parent.id}`, label: `Back to ${parent.name}` }
+                : { href: '/', label: 'Back to the playground' },
+            css: context.css
+        })
+    };
+}
+
+const RECORD_PATH =
+    /^\/(?:lightning\/r\/(?:[A-Za-z_]+\/)?([A-Za-z0-9]{15,18})\/view|([A-Za-z0-9]{15}|[A-Za-z0-9]{18}))\/?$/;
+
+interface PageContext {
+    readonly css: string;
+    readonly accountIcon: string;
+    readonly toastDurationMs: number;
+    readonly extraSamples: readonly SampleLink[];
+    readonly origin: () => string;
+}
+
+/** Starts the playground on `host:port` and resolves once it listens. */
+export async function startPlayground(options: PlaygroundOptions = {}): Promise<RunningPlayground> {
+    const paths = pathsOf(options);
+    const labels = projectLabels(paths);
+    let org = options.org ?? createEmulatedOrg({ labels, ...options.orgOptions });
+    let handleOrg = createOrgRequestHandler(org);
+    const failingResources = new Set(options.failingResources ?? []);
+    let resourceLatencyMs = options.resourceLatencyMs ?? 0;
+    const host = options.host ?? '127.0.0.1';
+    let origin = '';
+    const context: PageContext = {
+        css: readFileSync(join(paths.root, 'src', 'playground', 'page', 'page.css'), 'utf8'),
+        accountIcon: readFileSync(
+            join(paths.sldsAssets, 'icons', 'standard', 'account.svg'),
+            'utf8'
+        )
+            .replace('<svg ', '<svg aria-hidden="true" focusable="false" ')
+            .trim(),
+        toastDurationMs: options.toastDurationMs ?? 3000,
+        extraSamples: options.extraSamples ?? [],
+        origin: () => origin
+    };
+
+    async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+        const url = new URL(request.url ?? '/', 'http://localhost');
+        const path = url.pathname;
+        const method = (request.method ?? 'GET').toUpperCase();
+        if (await handleOrg(request, response)) return;
+        if (path.startsWith(APEX_BASE)) {
+            if (method !== 'POST') return sendJson(response, 405, { message: 'Use POST.' });
+            let params: unknown = {};
+            try {
+                const text = await readBody(request);
+                params = text.trim() === '' ? {} : JSON.parse(text);
+            } catch (error) {
+                return sendJson(response, 400, {
+                    message: `The request body is not JSON: ${String(error)}`
+                });
+            }
+            const name = decodeURIComponent(path.slice(APEX_BASE.length));
+            const answer = await answerApex(org, name, params);
+            return sendJson(response, answer.status, answer.body);
+        }
+        if (method !== 'GET' && method !== 'HEAD')
+            return sendText(response, 405, 'Method not allowed');
+        if (path === '/' || path === '/index.html') {
+            return sendText(
+                response,
+                200,
+                pageFor(org, url.searchParams.get('account'), context),
+                'text/html; charset=utf-8'
+            );
+        }
+        if (path === '/app.js') {
+            const file = join(paths.appDir, 'app.js');
+            if (sendFile(request, response, file)) return;
+            return sendText(
+                response,
+                503,
+                'The playground is not built: run `npm start` (or node src/playground/build.mjs).'
+            );
+        }
+        const record = RECORD_PATH.exec(path);
+        if (record) {
+            const found = recordPage(org, record[1] ?? record[2], context);
+            if (found?.redirect) {
+                response.writeHead(302, { Location: found.redirect, 'Cache-Control': 'no-store' });
+                response.end();
+                return;
+            }
+            if (found?.html) return sendText(response, 200, found.html, 'text/html; charset=utf-8');
+        }
+        const resource = /^\/resource\/(?:[0-9]+\/)?([^/]+)$/.exec(path);
+        if (resource) {
+            const name = resource[1];
+            if (resourceLatencyMs > 0)
+                await new Promise((resolve) => setTimeout(resolve, resourceLatencyMs));
+            if (failingResources.has(name))
+                return sendText(response, 503, `${name} is unavailable (injected fault).`);
+            const found = staticResource(paths, name);
+            if (found && sendFile(request, response, found.file, found.type)) return;
+            return sendText(response, 404, `No static resource ${name}. Run \`npm run build\`.`);
+        }
+        if (path === '/assets/styles/slds.css') {
+            // Served next to SLDS's own styles so that its relative ../images/ URLs resolve.
+            if (sendFile(request, response, join(paths.appDir, 'slds.css'))) return;
+        }
+        if (path.startsWith('/assets/')) {
+            const file = safeJoin(paths.sldsAssets, path.slice('/assets/'.length));
+            if (file && sendFile(request, response, file)) return;
+        }
+        return sendText(response, 404, 'Not found');
+    }
+
+    const server = createServer((request, response) => {
+        route(request, response).catch((error: unknown) => {
+            if (!response.headersSent)
+                sendText(response, 500, `Playground error: ${String(error)}`);
+            else response.destroy();
+        });
+    });
+    await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 0, host, () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+    const { port } = server.address() as AddressInfo;
+    origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    return {
+        url: origin,
+        port,
+        get org() {
+            return org;
+        },
+        reset(orgOptions?: EmulatedOrgOptions) {
+            org = createEmulatedOrg({ labels, ...(orgOptions ?? options.orgOptions) });
+            handleOrg = createOrgRequestHandler(org);
+            return org;
+        },
+        server,
+        failingResources,
+        get resourceLatencyMs() {
+            return resourceLatencyMs;
+        },
+        set resourceLatencyMs(value: number) {
+            resourceLatencyMs = value;
+        },
+        close: () =>
+            new Promise<void>((resolve, reject) => {
+                server.close((error) => (error ? reject(error) : resolve()));
+                server.closeAllConnections();
+            })
+    };
+}
