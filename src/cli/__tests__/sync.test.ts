@@ -1,0 +1,255 @@
+/**
+ * zuora-sync against an emulated org over real HTTP: the happy path, de-duplication, batching,
+ * the --json document, exit codes, --dry-run, and the token never leaving the process.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { SAMPLE_COOLING_DOWN_ID, SAMPLE_FAILING_ID, type RunningOrg } from '../../org-emulator';
+import {
+    readLines,
+    runCli,
+    sendCounts,
+    orgEnv,
+    startOrg,
+    syncRequests,
+    tempDir,
+    TOKEN
+} from './harness';
+
+describe('zuora-sync sends', () => {
+    let running: RunningOrg;
+    let url: string;
+    let ids: string[];
+
+    beforeEach(async () => {
+        ({ running, url, ids } = await startOrg(30));
+    });
+
+    afterEach(async () => {
+        await running.close();
+    });
+
+    it('syncs the given ids in one request with source CLI and exits 0', async () => {
+        const run = await runCli(ids.slice(0, 3), { env: orgEnv(url) });
+
+        expect(run.code).toBe(0);
+        expect(syncRequests(running.org)).toEqual([
+            { ids: ids.slice(0, 3), status: 200, source: 'CLI' }
+        ]);
+        expect(run.stdout).toMatch(/STATUS/);
+        expect(run.stdout).toContain(
+            '3 items: 3 requested, 0 failed, 0 skipped, 0 not sent. 1 REST request.'
+        );
+        for (const id of ids.slice(0, 3)) {
+            expect(run.stdout).toContain(id);
+        }
+    });
+
+    it('treats a 15- and an 18-character id of one record as one item', async () => {
+        const id18 = ids[0] as string;
+        const id15 = id18.slice(0, 15);
+        const run = await runCli([id15, id18, `${id15},${ids[1]}`, ids[1] as string, '--json'], {
+            env: orgEnv(url)
+        });
+
+        expect(run.code).toBe(0);
+        const document = JSON.parse(run.stdout);
+        expect(document.result.results.map((result: { id: string }) => result.id)).toEqual([
+            id18,
+            ids[1]
+        ]);
+        expect(syncRequests(running.org)).toHaveLength(1);
+        expect(syncRequests(running.org)[0]?.ids).toEqual([id18, ids[1]]);
+        expect(document.warnings).toEqual([
+            expect.objectContaining({
+                code: 'DUPLICATE_IDS',
+                message: expect.stringContaining('3 duplicate ids')
+            })
+        ]);
+    });
+
+    it('splits more than 10 ids into batches of at most 10, one request each', async () => {
+        const run = await runCli([...ids.slice(0, 25), '--concurrency', '3', '--json'], {
+            env: orgEnv(url)
+        });
+
+        expect(run.code).toBe(0);
+        const requests = syncRequests(running.org);
+        expect(requests.map((request) => request.ids.length).sort()).toEqual([10, 10, 5]);
+        expect(requests.flatMap((request) => request.ids).sort()).toEqual(ids.slice(0, 25).sort());
+        const document = JSON.parse(run.stdout);
+        expect(document.result.apiRequests).toBe(3);
+        expect(document.result.results.map((result: { id: string }) => result.id)).toEqual(
+            ids.slice(0, 25)
+        );
+    });
+
+    it('prints the contract --json document', async () => {
+        const run = await runCli(
+            [ids[0] as string, SAMPLE_COOLING_DOWN_ID, SAMPLE_FAILING_ID, '--json'],
+            {
+                env: orgEnv(url)
+            }
+        );
+
+        expect(run.code).toBe(1);
+        const document = JSON.parse(run.stdout);
+        expect(Object.keys(document).sort()).toEqual(['result', 'status', 'warnings']);
+        expect(document.status).toBe(1);
+        expect(Object.keys(document.result).sort()).toEqual(['apiRequests', 'results', 'summary']);
+        expect(document.result.summary).toEqual({
+            total: 3,
+            requested: 1,
+            failed: 1,
+            skipped: 1,
+            notSent: 0
+        });
+        expect(document.result.apiRequests).toBe(1);
+        expect(document.result.results).toEqual([
+            expect.objectContaining({
+                id: ids[0],
+                status: 'REQUESTED',
+                message: expect.any(String),
+                jobId: expect.any(String)
+            }),
+            expect.objectContaining({
+                id: SAMPLE_COOLING_DOWN_ID,
+                status: 'SKIPPED',
+                message: expect.any(String),
+                cooldownUntil: expect.any(String)
+            }),
+            expect.objectContaining({
+                id: SAMPLE_FAILING_ID,
+                status: 'FAILED',
+                message: expect.stringContaining('CRM Account ID')
+            })
+        ]);
+        expect(Array.isArray(document.warnings)).toBe(true);
+    });
+
+    it('shows the batches on --dry-run and sends nothing', async () => {
+        const human = await runCli([...ids.slice(0, 12), '--dry-run'], { env: orgEnv(url) });
+        const json = await runCli([...ids.slice(0, 12), '--dry-run', '--json'], { env: {} });
+
+        expect(human.code).toBe(0);
+        expect(human.stdout).toContain(`Batch 1 (10): ${ids.slice(0, 10).join(' ')}`);
+        expect(human.stdout).toContain(`Batch 2 (2): ${ids.slice(10, 12).join(' ')}`);
+        expect(human.stdout).toContain('nothing was sent');
+        expect(json.code).toBe(0);
+        const document = JSON.parse(json.stdout);
+        expect(document.result.batches).toEqual([ids.slice(0, 10), ids.slice(10, 12)]);
+        expect(document.result.apiRequests).toBe(0);
+        expect(running.org.receivedRequests()).toHaveLength(0);
+    });
+
+    it('appends one flushed line per item to --out with the contract fields', async () => {
+        const dir = tempDir();
+        try {
+            const out = join(dir.path, 'run.jsonl');
+            const run = await runCli([...ids.slice(0, 12), '--out', out], { env: orgEnv(url) });
+
+            expect(run.code).toBe(0);
+            const lines = readLines(readFileSync(out, 'utf8'));
+            const items = lines.filter((line) => typeof line.id === 'string');
+            expect(items).toHaveLength(12);
+            for (const item of items) {
+                expect(item).toEqual(
+                    expect.objectContaining({
+                        id: expect.any(String),
+                        status: 'REQUESTED',
+                        message: expect.any(String),
+                        requestId: expect.any(String),
+                        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/)
+                    })
+                );
+            }
+            expect(lines[0]).toEqual({ run: expect.objectContaining({ items: ids.slice(0, 12) }) });
+            expect(lines.filter((line) => line.sending !== undefined)).toHaveLength(2);
+        } finally {
+            dir.remove();
+        }
+    });
+
+    it('never prints, logs or writes the access token', async () => {
+        const dir = tempDir();
+        try {
+            const out = join(dir.path, 'run.jsonl');
+            const runs = [
+                await runCli(
+                    [
+                        '--instance-url',
+                        url,
+                        '--access-token',
+                        TOKEN,
+                        ids[0] as string,
+                        '--out',
+                        out
+                    ],
+                    {
+                        env: {}
+                    }
+                ),
+                await runCli(
+                    [`--access-token=${TOKEN}`, '--instance-url', url, ids[1] as string, '--json'],
+                    {
+                        env: {}
+                    }
+                ),
+                // A token pasted where an id belongs is reported without being shown.
+                await runCli([ids[2] as string, TOKEN], { env: orgEnv(url) }),
+                await runCli([ids[2] as string, TOKEN, '--json'], { env: orgEnv(url) }),
+                await runCli(
+                    [
+                        '--instance-url',
+                        'ftp://example.com',
+                        '--access-token',
+                        TOKEN,
+                        ids[3] as string
+                    ],
+                    {
+                        env: {}
+                    }
+                )
+            ];
+            expect(runs.map((run) => run.code)).toEqual([0, 0, 2, 2, 2]);
+            expect(runs[2]?.stderr).toContain('argument 2');
+            for (const run of runs) {
+                expect(run.stdout).not.toContain(TOKEN);
+                expect(run.stderr).not.toContain(TOKEN);
+            }
+            expect(readFileSync(out, 'utf8')).not.toContain(TOKEN);
+            expect(JSON.stringify(running.org.receivedRequests())).not.toContain(TOKEN);
+        } finally {
+            dir.remove();
+        }
+    });
+
+    it('exits 1 when an item is skipped or failed, and 0 only when every item is requested', async () => {
+        expect((await runCli([ids[0] as string], { env: orgEnv(url) })).code).toBe(0);
+        // Sent again within the cooldown: SKIPPED.
+        const again = await runCli([ids[0] as string], { env: orgEnv(url) });
+        expect(again.code).toBe(1);
+        expect(again.stdout).toContain('SKIPPED');
+        expect((await runCli([SAMPLE_FAILING_ID], { env: orgEnv(url) })).code).toBe(1);
+        expect(sendCounts(running.org).get(ids[0] as string)).toBe(2);
+    });
+
+    it('syncs Zuora ids with --zuora-ids and products with --type product', async () => {
+        const zuoraId = running.org.data.findRecord(ids[0] as string)?.zuoraId as string;
+        const zuora = await runCli([zuoraId.toUpperCase(), zuoraId, '--zuora-ids', '--json'], {
+            env: orgEnv(url)
+        });
+
+        expect(zuora.code).toBe(0);
+        expect(running.org.receivedRequests().map((request) => request.body)).toEqual([
+            expect.objectContaining({ ids: [], zuoraIds: [zuoraId.toUpperCase()], source: 'CLI' })
+        ]);
+        const product = await runCli(['a0Y5g00000PlTfM', '--type', 'product'], {
+            env: orgEnv(url)
+        });
+        expect(product.code).toBe(0);
+        expect(running.org.receivedRequests()[1]?.body).toEqual(
+            expect.objectContaining({ objectType: 'PRODUCT', ids: ['a0Y5g00000PlTfMEAV'] })
+        );
+    });
+});

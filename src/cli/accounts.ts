@@ -1,0 +1,130 @@
+/**
+ * --account: the billing accounts of an Account, read through the REST resource
+ * GET .../v1/accounts/{accountId}/billing-accounts (one request per Account, retried like a sync).
+ * Every billing account listed is synced; the org decides per item (cooldown, no Zuora id).
+ */
+import { describeError, normaliseLimits, type LimitEntry } from '../bridge';
+import { authError, inputError, type InputProblem } from './errors';
+import type { SourcedId } from './input';
+import { RetriesExhausted, withRetry, type RetryEvent, type RetryPolicy } from './retry';
+import type { OrgClient } from './transport';
+
+export interface AccountListing {
+    /** Billing account ids, with the Account they came from. */
+    readonly ids: SourcedId[];
+    /** Accounts that have no billing account. */
+    readonly empty: string[];
+    /** The org limit readings of the last answer. */
+    readonly limits: LimitEntry[];
+}
+
+function billingAccountIds(answer: unknown): string[] | null {
+    if (answer === null || typeof answer !== 'object') {
+        return null;
+    }
+    const list = (answer as { billingAccounts?: unknown }).billingAccounts;
+    if (!Array.isArray(list)) {
+        return null;
+    }
+    return list
+        .map((entry) =>
+            entry !== null && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined
+        )
+        .filter((id): id is string => typeof id === 'string');
+}
+
+/**
+ * Lists the billing accounts of each Account, `concurrency` at a time. Throws CliError: exit 3 when
+ * the session is refused or the org cannot be reached, exit 2 when an Account cannot be listed.
+ */
+export async function listBillingAccounts(
+    client: Pick<OrgClient, 'getBillingAccounts'>,
+    accountIds: readonly string[],
+    options: {
+        readonly concurrency: number;
+        readonly retry: RetryPolicy;
+        readonly onRetry?: (accountId: string, event: RetryEvent) => void;
+        readonly sleep?: (ms: number) => Promise<void>;
+    }
+): Promise<AccountListing> {
+    const listed: (string[] | undefined)[] = new Array<string[] | undefined>(accountIds.length);
+    const problems: InputProblem[] = [];
+    let limits: LimitEntry[] = [];
+    let next = 0;
+
+    const listOne = async (index: number): Promise<void> => {
+        const accountId = accountIds[index] as string;
+        let answer: unknown;
+        try {
+            answer = await withRetry(() => client.getBillingAccounts(accountId), {
+                policy: options.retry,
+                onRetry: (event) => options.onRetry?.(accountId, event),
+                ...(options.sleep === undefined ? {} : { sleep: options.sleep })
+            });
+        } catch (error) {
+            const description =
+                error instanceof RetriesExhausted ? error.description : describeError(error);
+            if (description.code === 'INVALID_SESSION_ID' || description.httpStatus === 401) {
+                throw authError(`${description.message} (the session was refused)`);
+            }
+            if (description.code === 'NETWORK') {
+                throw authError(
+                    `The org could not be reached: ${description.message}`,
+                    'CONNECTION'
+                );
+            }
+            problems.push({
+                where: `--account ${accountId}`,
+                value: accountId,
+                message: `Its billing accounts could not be listed: ${description.message}`
+            });
+            return;
+        }
+        const ids = billingAccountIds(answer);
+        if (ids === null) {
+            problems.push({
+                where: `--account ${accountId}`,
+                value: accountId,
+                message: 'The org answered without a billingAccounts list.'
+            });
+            return;
+        }
+        listed[index] = ids;
+        const readings = normaliseLimits((answer as { limits?: unknown }).limits);
+        if (readings.length > 0) {
+            limits = readings;
+        }
+    };
+
+    const worker = async (): Promise<void> => {
+        while (next < accountIds.length) {
+            await listOne(next++);
+        }
+    };
+    await Promise.all(
+        Array.from({ length: Math.min(Math.max(1, options.concurrency), accountIds.length) }, () =>
+            worker()
+        )
+    );
+    if (problems.length > 0) {
+        throw inputError(
+            `${problems.length === 1 ? 'An Account' : `${problems.length} Accounts`} could not be read. Nothing was sent.`,
+            problems
+        );
+    }
+    const ids: SourcedId[] = [];
+    const empty: string[] = [];
+    accountIds.forEach((accountId, index) => {
+        const found = listed[index] ?? [];
+        if (found.length === 0) {
+            empty.push(accountId);
+        }
+        found.forEach((id, position) =>
+            ids.push({
+                value: id,
+                where: `billing account ${position + 1} of Account ${accountId}`
+            })
+        );
+    });
+    return { ids, empty, limits };
+}

@@ -1,0 +1,301 @@
+/**
+ * zuora-sync: asks Zuora to re-sync many billing accounts (or products) through the org's
+ * On-Demand Sync REST resource (contract v1). One straight path:
+ *   parse options -> read and validate every input (nothing is sent on any error)
+ *   -> plan batches of at most 10 -> resolve the session -> send, recording each result
+ *   -> print the summary (or --json) and exit with the contract's code.
+ */
+import { resolve } from 'path';
+import { API_SESSION_CAP, planSessions, summarise, type ItemResult } from '../bridge';
+import { version } from '../../package.json';
+import { parseArgs, type CliOptions } from './args';
+import { checkSessionOptions, resolveSession, type OrgLookup } from './auth';
+import { CliError, inputError } from './errors';
+import { EXIT, type ExitCode } from './exit-codes';
+import { Output, type CliStreams } from './io';
+import { JOURNAL_VERSION, JournalWriter } from './journal';
+import { Progress, retryLine } from './progress';
+import { humanDryRun, humanReport, jsonError, jsonReport, type RunReport } from './report';
+import { retryPolicyFrom } from './retry';
+import { runBatches, StopSwitch, type Batch, type RunnerOutcome } from './runner';
+import { createOrgClient, requestTimeoutFrom, type OrgClient } from './transport';
+import { freshWork, resumeWork, type Work } from './work';
+
+/** Everything a run depends on from outside, so tests can run it in-process. */
+export interface CliContext {
+    readonly argv: readonly string[];
+    readonly env: NodeJS.ProcessEnv;
+    readonly cwd: string;
+    readonly streams: CliStreams;
+    /** Thrown by SIGINT/SIGTERM (runCli) or by a test. */
+    readonly stop?: StopSwitch;
+    /** Looks an org up through the Salesforce CLI; default `sf org display --json`. */
+    readonly lookupOrg?: OrgLookup;
+    readonly now?: () => Date;
+    readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** Registers every token the arguments or the environment carry, before anything is printed. */
+function registerSecrets(output: Output, context: CliContext): void {
+    output.redactor.add(context.env.SF_ACCESS_TOKEN);
+    context.argv.forEach((arg, index) => {
+        if (arg === '--access-token') {
+            output.redactor.add(context.argv[index + 1]);
+        } else if (arg.startsWith('--access-token=')) {
+            output.redactor.add(arg.slice('--access-token='.length));
+        }
+    });
+}
+
+function printError(output: Output, json: boolean, error: CliError): ExitCode {
+    if (json) {
+        output.out(jsonError(error));
+    }
+    const lines = [
+        `Error: ${error.message}`,
+        ...error.problems.map((problem) => `  ${problem.where}: ${problem.message}`)
+    ];
+    output.err(`${lines.join('\n')}\n`);
+    return error.exitCode;
+}
+
+/** Opens the --out file: a new run starts with its "run" line; a resumed one continues its file. */
+function openJournal(
+    options: CliOptions,
+    work: Work,
+    cwd: string,
+    at: string
+): JournalWriter | null {
+    const path = options.out ?? options.resume;
+    if (path === undefined) {
+        return null;
+    }
+    let journal: JournalWriter;
+    try {
+        journal = new JournalWriter(resolve(cwd, path));
+    } catch (error) {
+        throw inputError(`Cannot write ${path}: ${(error as Error).message}. Nothing was sent.`);
+    }
+    const continuing =
+        options.resume !== undefined &&
+        (options.out === undefined || resolve(cwd, options.out) === resolve(cwd, options.resume));
+    if (continuing) {
+        journal.resume(work.toSend, work.inDoubt, at);
+    } else {
+        journal.run({
+            version: JOURNAL_VERSION,
+            at,
+            objectType: work.objectType,
+            idKind: work.zuoraIds ? 'zuora' : 'salesforce',
+            items: work.items
+        });
+        journal.results(work.copyLines);
+    }
+    journal.results(work.preLines);
+    return journal;
+}
+
+function exitCodeOf(results: readonly ItemResult[], outcome: RunnerOutcome): ExitCode {
+    const reason = outcome.stop?.reason;
+    if (reason === 'auth' || reason === 'connection') {
+        return EXIT.AUTH;
+    }
+    if (reason === 'interrupted') {
+        // An interrupted run never reports success, even when its last batch was already out.
+        return EXIT.INCOMPLETE;
+    }
+    return results.every((result) => result.status === 'REQUESTED') ? EXIT.OK : EXIT.INCOMPLETE;
+}
+
+async function run(context: CliContext, output: Output): Promise<ExitCode> {
+    const parsed = parseArgs(context.argv, version);
+    if (parsed.kind === 'print') {
+        output.out(parsed.text);
+        return EXIT.OK;
+    }
+    const options = parsed.options;
+    checkSessionOptions(options, context.env);
+    const now = context.now ?? (() => new Date());
+    const stop = context.stop ?? new StopSwitch();
+    const retry = retryPolicyFrom(context.env);
+    const progress = new Progress(output, output.stderrIsTTY && !options.json);
+
+    let client: OrgClient | null = null;
+    const connect = async (): Promise<OrgClient> => {
+        if (client === null) {
+            const session = await resolveSession(
+                options,
+                context.env,
+                output.redactor,
+                context.lookupOrg
+            );
+            client = createOrgClient(session, { timeoutMs: requestTimeoutFrom(context.env) });
+        }
+        return client;
+    };
+    const apiRequests = (): number => (client === null ? 0 : client.requestCount);
+
+    const work =
+        options.resume !== undefined
+            ? resumeWork(options.resume, { cwd: context.cwd, now })
+            : await freshWork(options, {
+                  cwd: context.cwd,
+                  now,
+                  connect,
+                  retry,
+                  onRetry: (what, event) => progress.log(retryLine(what, event)),
+                  ...(context.sleep === undefined ? {} : { sleep: context.sleep })
+              });
+    const batches: Batch[] = planSessions(work.toSend, API_SESSION_CAP).map((ids, index) => ({
+        number: index + 1,
+        ids
+    }));
+
+    if (options.dryRun) {
+        const plan = batches.map((batch) => [...batch.ids]);
+        const results = work.items.map(
+            (id): ItemResult =>
+                work.known.get(id) ?? { id, status: 'NOT_SENT', message: 'Dry run: not sent.' }
+        );
+        if (options.json) {
+            output.out(
+                jsonReport({
+                    status: EXIT.OK,
+                    results,
+                    apiRequests: apiRequests(),
+                    warnings: work.warnings,
+                    batches: plan
+                })
+            );
+        } else {
+            work.warnings.forEach((warning) => output.err(`Warning: ${warning.message}\n`));
+            output.out(humanDryRun(plan, work.toSend.length));
+        }
+        return EXIT.OK;
+    }
+
+    const org: Pick<OrgClient, 'postSync' | 'apiUsage'> =
+        batches.length > 0
+            ? await connect()
+            : {
+                  postSync: () => Promise.reject(new Error('nothing to send')),
+                  apiUsage: () => null
+              };
+    const journal = openJournal(options, work, context.cwd, now().toISOString());
+
+    progress.start(work.toSend.length);
+    let outcome: RunnerOutcome;
+    try {
+        outcome = await runBatches(batches, org, {
+            objectType: work.objectType,
+            zuoraIds: work.zuoraIds,
+            concurrency: options.concurrency,
+            apiBudget: options.apiBudget,
+            retry,
+            stop,
+            now,
+            ...(work.initialLimits === undefined ? {} : { initialLimits: work.initialLimits }),
+            ...(journal === null ? {} : { recorder: journal }),
+            ...(context.sleep === undefined ? {} : { sleep: context.sleep }),
+            events: {
+                onBatchStart: () => progress.batchStarted(),
+                onBatchDone: (_batch, results) => progress.batchDone(results),
+                onRetry: (batch, event) => progress.log(retryLine(`Batch ${batch.number}`, event)),
+                onStop: (info) =>
+                    progress.log(
+                        info.reason === 'interrupted' ? info.message : `Stopping: ${info.message}`
+                    )
+            }
+        });
+    } finally {
+        journal?.close();
+        progress.finish();
+    }
+
+    const results = work.items.map(
+        (id): ItemResult =>
+            outcome.results.get(id) ??
+            work.known.get(id) ?? { id, status: 'NOT_SENT', message: 'Not sent.' }
+    );
+    const warnings = [...work.warnings, ...outcome.warnings];
+    if (outcome.stop !== null) {
+        warnings.push({ code: outcome.stop.code, message: outcome.stop.message });
+    }
+    const report: RunReport = {
+        status: exitCodeOf(results, outcome),
+        results,
+        apiRequests: apiRequests(),
+        warnings
+    };
+    if (options.json) {
+        output.out(jsonReport(report));
+    } else {
+        // The stop was logged when it happened; the other warnings come now.
+        const stopCode = outcome.stop?.code;
+        warnings
+            .filter((warning) => warning.code !== stopCode)
+            .forEach((warning) => output.err(`Warning: ${warning.message}\n`));
+        output.out(humanReport(report));
+        const path = options.out ?? options.resume;
+        if (path !== undefined && summarise(results).notSent > 0) {
+            output.err(`Send the items not sent with: zuora-sync --resume ${path}\n`);
+        }
+    }
+    return report.status as ExitCode;
+}
+
+/** Runs the command; resolves with its exit code. Never calls process.exit. */
+export async function main(context: CliContext): Promise<ExitCode> {
+    const output = new Output(context.streams);
+    registerSecrets(output, context);
+    try {
+        return await run(context, output);
+    } catch (error) {
+        if (error instanceof CliError) {
+            return printError(output, context.argv.includes('--json'), error);
+        }
+        output.err(`Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+        return EXIT.INCOMPLETE;
+    }
+}
+
+/** Process wiring: real streams, signals (first: stop gracefully; second: leave at once), exit code. */
+export function runCli(argv: readonly string[] = process.argv.slice(2)): void {
+    const stop = new StopSwitch();
+    let signals = 0;
+    const onSignal = (signal: NodeJS.Signals): void => {
+        signals++;
+        if (signals > 1) {
+            // Every result and every batch sent so far is already on disk.
+            process.stderr.write('\nStopped without waiting for the requests in flight.\n');
+            process.exit(EXIT.INCOMPLETE);
+        }
+        stop.stop({
+            reason: 'interrupted',
+            code: 'INTERRUPTED',
+            message: `Interrupted (${signal}): no new batch is sent; waiting for the requests in flight.`
+        });
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    void main({
+        argv,
+        env: process.env,
+        cwd: process.cwd(),
+        streams: {
+            stdout: process.stdout,
+            stderr: process.stderr,
+            stderrIsTTY: process.stderr.isTTY === true,
+            columns: process.stderr.columns
+        },
+        stop
+    }).then((code) => {
+        // Exit once stdout is flushed, so that a request abandoned after its timeout cannot keep
+        // the process alive.
+        process.stdout.write('', () => process.exit(code));
+    });
+}
+
+if (require.main === module) {
+    runCli();
+}

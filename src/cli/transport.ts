@@ -1,0 +1,96 @@
+/**
+ * The org, as the command line talks to it: jsforce on the session found by auth.ts, the Apex
+ * REST resource of contract v1, one HTTP request per call (jsforce's own retries are off; retry.ts
+ * decides), a timeout per request, and a count of the requests made.
+ */
+import { Connection } from 'jsforce/core';
+import 'jsforce/api/apex';
+import type { LimitEntry, SyncRequest } from '../bridge';
+import { usageError } from './errors';
+import type { OrgSession } from './sf';
+
+export const API_VERSION = '65.0';
+export const SYNC_PATH = '/zuora/ondemandsync/v1/sync';
+export const DEFAULT_REQUEST_TIMEOUT_MS = 120000;
+export const TIMEOUT_ENV = 'ZUORA_SYNC_REQUEST_TIMEOUT_MS';
+
+/** What the runner needs from the org. */
+export interface OrgClient {
+    /** POST .../v1/sync: one REST request; resolves with the raw answer. */
+    postSync(request: SyncRequest): Promise<unknown>;
+    /** GET .../v1/accounts/{accountId}/billing-accounts: one REST request. */
+    getBillingAccounts(accountId: string): Promise<unknown>;
+    /** The org's daily API usage from the last Sforce-Limit-Info header, if any. */
+    apiUsage(): LimitEntry | null;
+    /** REST requests made so far. */
+    readonly requestCount: number;
+}
+
+export function requestTimeoutFrom(env: NodeJS.ProcessEnv): number {
+    const value = Number(env[TIMEOUT_ENV]);
+    return Number.isInteger(value) && value > 0 ? value : DEFAULT_REQUEST_TIMEOUT_MS;
+}
+
+/** The error a request that took too long rejects with (describeError: NETWORK, retryable). */
+function timeoutError(ms: number): Error {
+    const error = new Error(`No answer within ${ms} ms`) as Error & { code: string };
+    error.name = 'TimeoutError';
+    error.code = 'ETIMEDOUT';
+    return error;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(timeoutError(ms)), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A jsforce client on a session. */
+export function createOrgClient(session: OrgSession, options: { timeoutMs: number }): OrgClient {
+    let conn: Connection;
+    try {
+        conn = new Connection({
+            instanceUrl: session.instanceUrl,
+            accessToken: session.accessToken,
+            version: API_VERSION
+        });
+    } catch (error) {
+        throw usageError(
+            `Cannot use the instance URL ${session.instanceUrl}: ${(error as Error).message}`
+        );
+    }
+    // jsforce would retry GETs by itself and hide those requests; retry.ts does it instead.
+    const noRetry = { retry: { maxRetries: 0 }, timeout: options.timeoutMs };
+    let count = 0;
+    return {
+        postSync(request: SyncRequest): Promise<unknown> {
+            count++;
+            // jsforce never retries a POST; the timer bounds a request that hangs.
+            return withTimeout(
+                Promise.resolve(conn.apex.post<unknown>(SYNC_PATH, request)),
+                options.timeoutMs
+            );
+        },
+        getBillingAccounts(accountId: string): Promise<unknown> {
+            count++;
+            const url = `/services/apexrest/zuora/ondemandsync/v1/accounts/${encodeURIComponent(
+                accountId
+            )}/billing-accounts`;
+            return withTimeout(
+                Promise.resolve(conn.request<unknown>({ method: 'GET', url }, noRetry)),
+                options.timeoutMs
+            );
+        },
+        apiUsage(): LimitEntry | null {
+            const usage = conn.limitInfo.apiUsage;
+            return usage === undefined
+                ? null
+                : { name: 'DailyApiRequests', scope: 'org', used: usage.used, max: usage.limit };
+        },
+        get requestCount(): number {
+            return count;
+        }
+    };
+}

@@ -1,0 +1,219 @@
+/**
+ * The items of one invocation, before anything is sent: from arguments, --file and --account
+ * (validated together with the bridge's rules), or from a --resume file (what is left to send).
+ */
+import { resolve } from 'path';
+import type { ItemResult, LimitEntry, SyncObjectType } from '../bridge';
+import { listBillingAccounts } from './accounts';
+import type { CliOptions } from './args';
+import { CliError, inputError, type InputProblem } from './errors';
+import { idsFromArgs, readIdFile, validateIds, type SourcedId, type ValidatedIds } from './input';
+import { readResumeState, type ItemLine } from './journal';
+import type { RetryEvent, RetryPolicy } from './retry';
+import type { CliWarning } from './runner';
+import type { OrgClient } from './transport';
+
+/** Every Account id starts with this key prefix. */
+const ACCOUNT_KEY_PREFIX = '001';
+
+export interface Work {
+    /** Every item of the run, in order (for --resume: the items of the file's run). */
+    readonly items: string[];
+    /** The items to send now. */
+    readonly toSend: string[];
+    /** Results already known: recorded final lines and in-doubt items (--resume). */
+    readonly known: Map<string, ItemResult>;
+    /** Lines to record before sending: in-doubt items marked SKIPPED (--resume). */
+    readonly preLines: ItemLine[];
+    /** Final lines of the resumed file, copied when the resumed run writes to another file. */
+    readonly copyLines: ItemLine[];
+    /** In-doubt items of the resumed file. */
+    readonly inDoubt: string[];
+    readonly objectType: SyncObjectType;
+    readonly zuoraIds: boolean;
+    readonly warnings: CliWarning[];
+    /** Org limit readings already received (--account listing). */
+    readonly initialLimits?: LimitEntry[];
+}
+
+export interface WorkDeps {
+    readonly cwd: string;
+    readonly now: () => Date;
+    /** The org client, created on first use (only --account needs the org at this stage). */
+    readonly connect: () => Promise<OrgClient>;
+    readonly retry: RetryPolicy;
+    readonly onRetry: (what: string, event: RetryEvent) => void;
+    readonly sleep?: (ms: number) => Promise<void>;
+}
+
+function lineToResult(line: ItemLine): ItemResult {
+    return {
+        id: line.id,
+        status: line.status,
+        message: line.message,
+        ...(line.zuoraId === undefined ? {} : { zuoraId: line.zuoraId }),
+        ...(line.name === undefined ? {} : { name: line.name }),
+        ...(line.jobId === undefined ? {} : { jobId: line.jobId }),
+        ...(line.cooldownUntil === undefined ? {} : { cooldownUntil: line.cooldownUntil }),
+        ...(typeof line.requestId === 'string' ? { requestId: line.requestId } : {})
+    };
+}
+
+function plural(count: number, one: string, many: string): string {
+    return count === 1 ? one : many;
+}
+
+function duplicatesWarning(duplicates: ValidatedIds['duplicates']): CliWarning[] {
+    if (duplicates.length === 0) {
+        return [];
+    }
+    const listed = duplicates
+        .slice(0, 5)
+        .map((duplicate) => `${duplicate.where} repeats ${duplicate.firstWhere}`)
+        .join('; ');
+    const more = duplicates.length > 5 ? `; and ${duplicates.length - 5} more` : '';
+    return [
+        {
+            code: 'DUPLICATE_IDS',
+            message: `${duplicates.length} duplicate ${plural(duplicates.length, 'id', 'ids')} sent once: ${listed}${more}.`
+        }
+    ];
+}
+
+/** The problems of a validation, or none. */
+function problemsOf(validate: () => unknown): readonly InputProblem[] {
+    try {
+        validate();
+        return [];
+    } catch (error) {
+        if (error instanceof CliError) {
+            return error.problems;
+        }
+        throw error;
+    }
+}
+
+/** What is left to send of a --resume file's run. */
+export function resumeWork(path: string, deps: Pick<WorkDeps, 'cwd' | 'now'>): Work {
+    const state = readResumeState(path, resolve(deps.cwd, path));
+    const kind = state.run.idKind;
+    validateIds(
+        state.run.items.map((value, index) => ({ value, where: `${path} item ${index + 1}` })),
+        { kind }
+    );
+    const at = deps.now().toISOString();
+    const preLines: ItemLine[] = state.inDoubt.map(({ id, sentAt }) => ({
+        id,
+        status: 'SKIPPED',
+        message:
+            `Sent${sentAt === '' ? '' : ` at ${sentAt}`} by a run that stopped before its answer arrived; ` +
+            'not sent again so that Zuora never gets it twice. Check its On-Demand Sync log and sync it again if needed.',
+        requestId: null,
+        at
+    }));
+    // Keyed by the item as the run listed it (a line may spell it with 15 characters).
+    const known = new Map<string, ItemResult>();
+    for (const [id, line] of state.done) {
+        known.set(id, lineToResult({ ...line, id }));
+    }
+    for (const line of preLines) {
+        known.set(line.id, lineToResult(line));
+    }
+    const count = state.inDoubt.length;
+    return {
+        items: [...state.run.items],
+        toSend: state.pending,
+        known,
+        preLines,
+        copyLines: [...state.done.values()],
+        inDoubt: state.inDoubt.map((entry) => entry.id),
+        objectType: state.run.objectType,
+        zuoraIds: kind === 'zuora',
+        warnings:
+            count === 0
+                ? []
+                : [
+                      {
+                          code: 'IN_DOUBT',
+                          message:
+                              `${count} ${plural(count, 'item was', 'items were')} being sent when the previous run ` +
+                              'stopped and no answer was recorded: marked SKIPPED, not sent again.'
+                      }
+                  ]
+    };
+}
+
+/**
+ * The items of arguments, --file and --account. Every local input is validated before the org is
+ * asked anything, and everything once more after the billing accounts are listed; any bad value
+ * throws CliError (exit 2) and nothing is sent.
+ */
+export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Work> {
+    const kind = options.zuoraIds ? 'zuora' : 'salesforce';
+    const sourced: SourcedId[] = idsFromArgs(options.ids);
+    const emptyFiles: string[] = [];
+    for (const file of options.files) {
+        const fromFile = readIdFile(file, { cwd: deps.cwd, zuoraIds: options.zuoraIds });
+        if (fromFile.length === 0) {
+            emptyFiles.push(file);
+        }
+        sourced.push(...fromFile);
+    }
+    const accounts = options.accounts.map((value) => ({ value, where: `--account ${value}` }));
+    const problems = [
+        ...problemsOf(() => validateIds(sourced, { kind })),
+        ...problemsOf(() =>
+            validateIds(accounts, { kind: 'salesforce', keyPrefix: ACCOUNT_KEY_PREFIX })
+        )
+    ];
+    if (problems.length > 0) {
+        throw inputError(
+            `${problems.length} ${plural(problems.length, 'value is', 'values are')} not valid. Nothing was sent.`,
+            problems
+        );
+    }
+    if (emptyFiles.length > 0) {
+        throw inputError(
+            `${emptyFiles.join(', ')} ${plural(emptyFiles.length, 'holds', 'hold')} no ids. Nothing was sent.`
+        );
+    }
+
+    const warnings: CliWarning[] = [];
+    let initialLimits: LimitEntry[] | undefined;
+    if (accounts.length > 0) {
+        const accountIds = validateIds(accounts, {
+            kind: 'salesforce',
+            keyPrefix: ACCOUNT_KEY_PREFIX
+        }).items;
+        const listing = await listBillingAccounts(await deps.connect(), accountIds, {
+            concurrency: options.concurrency,
+            retry: deps.retry,
+            onRetry: (accountId, event) => deps.onRetry(`Account ${accountId}`, event),
+            ...(deps.sleep === undefined ? {} : { sleep: deps.sleep })
+        });
+        sourced.push(...listing.ids);
+        if (listing.limits.length > 0) {
+            initialLimits = listing.limits;
+        }
+        if (listing.empty.length > 0) {
+            warnings.push({
+                code: 'NO_BILLING_ACCOUNTS',
+                message: `No billing account to sync for Account ${listing.empty.join(', ')}.`
+            });
+        }
+    }
+    const validated = validateIds(sourced, { kind });
+    warnings.push(...duplicatesWarning(validated.duplicates));
+    return {
+        items: validated.items,
+        toSend: validated.items,
+        known: new Map(),
+        preLines: [],
+        copyLines: [],
+        inDoubt: [],
+        objectType: options.objectType,
+        zuoraIds: options.zuoraIds,
+        warnings,
+        ...(initialLimits === undefined ? {} : { initialLimits })
+    };
+}
