@@ -362,6 +362,13 @@ function isSyncErrorLike(error: unknown): error is SyncError {
     );
 }
 
+/** Generic wrappers whose message may name the real cause (e.g. "first error: UNABLE_TO_LOCK_ROW"). */
+const WRAPPER_CODES: ReadonlySet<string> = new Set([
+    'MULTIPLE_API_ERRORS',
+    'APEX_ERROR',
+    'UNKNOWN_EXCEPTION'
+]);
+
 function codeInText(messages: readonly string[]): string | undefined {
     for (const message of messages) {
         const found = CODES_IN_TEXT.find((code) => new RegExp(`\\b${code}\\b`).test(message));
@@ -402,7 +409,7 @@ export function describeError(
     }
 
     let code = codeOf(error);
-    if (code === undefined || code === 'MULTIPLE_API_ERRORS') {
+    if (code === undefined || WRAPPER_CODES.has(code)) {
         code = codeInText(details) ?? code;
     }
     const httpStatus = statusOf(error, code);

@@ -190,6 +190,20 @@ describe('describeError', () => {
         expect(describeError(error)).toMatchObject({ code: 'UNABLE_TO_LOCK_ROW', retryable: true });
     });
 
+    it('finds the cause named inside an Apex REST error wrapper', () => {
+        const error = [
+            {
+                errorCode: 'APEX_ERROR',
+                message:
+                    'System.DmlException: Insert failed. First exception on row 0; first error: UNABLE_TO_LOCK_ROW, unable to obtain exclusive access to this record'
+            }
+        ];
+        expect(describeError(error)).toMatchObject({ code: 'UNABLE_TO_LOCK_ROW', retryable: true });
+        expect(describeError([{ errorCode: 'APEX_ERROR', message: 'Null pointer' }])).toMatchObject(
+            { code: 'APEX_ERROR' }
+        );
+    });
+
     it('treats validation and permission codes as not retryable', () => {
         for (const code of [
             'INVALID_ID',
