@@ -17,6 +17,8 @@ module.exports = {
             displayName: 'lwc',
             roots: ['<rootDir>/force-app'],
             moduleNameMapper: {
+                '^@salesforce/apex/OnDemandSyncController\\.(getSyncContext|requestSync)$':
+                    '<rootDir>/force-app/test/jest-mocks/apex/OnDemandSyncController.$1',
                 '^lightning/platformResourceLoader$':
                     '<rootDir>/force-app/test/jest-mocks/lightning/platformResourceLoader',
                 '^lightning/refresh$': '<rootDir>/force-app/test/jest-mocks/lightning/refresh',

@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildCli, projectRoot } from './build-cli.mjs';
+import { buildCli, nodeBundleOptions, projectRoot } from './build-cli.mjs';
 
 const DEFAULT_CONCURRENCY = 4;
 const GOAL_RATIO = 1.15;
@@ -66,16 +66,7 @@ function parseOptions(argv) {
 async function buildOrgServer() {
     const directory = join(projectRoot, '.tmp', 'benchmark-cli');
     const bundle = join(directory, 'org-emulator.cjs');
-    await build({
-        absWorkingDir: projectRoot,
-        entryPoints: ['src/org-emulator/index.ts'],
-        outfile: bundle,
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
-        logLevel: 'silent'
-    });
+    await build(nodeBundleOptions({ entry: 'src/org-emulator/index.ts', outfile: bundle }));
     const server = join(directory, 'org-server.cjs');
     writeFileSync(
         server,

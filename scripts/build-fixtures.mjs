@@ -18,16 +18,13 @@ export const FIXTURES_VERSION = 1;
 const CASE_FILE = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.json$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+/** Where the bridge keeps the HTTP status of each request-level error code. */
+export const ERROR_STATUS_FILE = 'src/bridge/error-status.json';
+
 /** HTTP status of each request-level error code (the Apex REST contract). */
-export const ERROR_STATUS = Object.freeze({
-    INVALID_ID: 400,
-    TOO_MANY_IDS: 400,
-    EMPTY_REQUEST: 400,
-    INVALID_OBJECT_TYPE: 400,
-    INSUFFICIENT_ACCESS: 403,
-    ZUORA_NOT_CONFIGURED: 500,
-    ZUORA_ERROR: 500
-});
+export const ERROR_STATUS = Object.freeze(
+    JSON.parse(readFileSync(join(projectRoot, ERROR_STATUS_FILE), 'utf8'))
+);
 const ITEM_STATUSES = ['REQUESTED', 'FAILED', 'SKIPPED'];
 const SOURCES = ['UI', 'API', 'FLOW', 'CLI'];
 

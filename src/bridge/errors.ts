@@ -3,23 +3,20 @@
  * Lightning component, Salesforce REST error arrays, jsforce errors, network failures), and the
  * SyncError thrown by requestSync.
  */
+import CONTRACT_ERROR_STATUS from './error-status.json';
 import { messageText, type MessageKey, type MessageOverrides } from './messages';
+
+/**
+ * The contract's request-level error codes (the keys of error-status.json, which gives each its
+ * HTTP status; scripts/build-fixtures.mjs checks the contract fixtures against the same file).
+ */
+export type ContractErrorCode = keyof typeof CONTRACT_ERROR_STATUS;
 
 /**
  * The contract's error codes, plus INVALID_SOURCE (refused before sending), NETWORK (no answer)
  * and UNKNOWN.
  */
-export type KnownErrorCode =
-    | 'INVALID_SOURCE'
-    | 'INVALID_ID'
-    | 'TOO_MANY_IDS'
-    | 'EMPTY_REQUEST'
-    | 'INVALID_OBJECT_TYPE'
-    | 'INSUFFICIENT_ACCESS'
-    | 'ZUORA_NOT_CONFIGURED'
-    | 'ZUORA_ERROR'
-    | 'NETWORK'
-    | 'UNKNOWN';
+export type KnownErrorCode = 'INVALID_SOURCE' | ContractErrorCode | 'NETWORK' | 'UNKNOWN';
 
 /** A known code, or any Salesforce error code passed through as received (e.g. UNABLE_TO_LOCK_ROW). */
 export type ErrorCode = KnownErrorCode | (string & {});
@@ -68,15 +65,8 @@ export class SyncError extends Error {
 }
 
 /** HTTP status of each contract error code (used when the error itself carries none). */
-export const HTTP_STATUS_BY_CODE: { readonly [code: string]: number } = Object.freeze({
-    INVALID_ID: 400,
-    TOO_MANY_IDS: 400,
-    EMPTY_REQUEST: 400,
-    INVALID_OBJECT_TYPE: 400,
-    INSUFFICIENT_ACCESS: 403,
-    ZUORA_NOT_CONFIGURED: 500,
-    ZUORA_ERROR: 500
-});
+export const HTTP_STATUS_BY_CODE: { readonly [code: string]: number } =
+    Object.freeze(CONTRACT_ERROR_STATUS);
 
 const RETRYABLE_CODES: ReadonlySet<string> = new Set([
     'NETWORK',

@@ -2,17 +2,10 @@
  * Request-level errors, in Salesforce's own error shape so that jsforce raises them with
  * `name` = `errorCode`: HTTP 400/403/500 with `[{ "errorCode": "...", "message": "..." }]`.
  */
-import { HTTP_STATUS_BY_CODE } from '../bridge/errors';
+import { HTTP_STATUS_BY_CODE, type ContractErrorCode } from '../bridge/errors';
 
 /** The contract's request-level codes. */
-export type ServiceErrorCode =
-    | 'INVALID_ID'
-    | 'TOO_MANY_IDS'
-    | 'EMPTY_REQUEST'
-    | 'INVALID_OBJECT_TYPE'
-    | 'INSUFFICIENT_ACCESS'
-    | 'ZUORA_NOT_CONFIGURED'
-    | 'ZUORA_ERROR';
+export type ServiceErrorCode = ContractErrorCode;
 
 /** One entry of Salesforce's REST error array. */
 export interface RestError {

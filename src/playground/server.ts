@@ -6,7 +6,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import {
     createEmulatedOrg,
@@ -17,6 +16,7 @@ import {
     type EmulatedOrg,
     type EmulatedOrgOptions
 } from '../org-emulator';
+import { closeServer, listen } from '../org-emulator/http/listen';
 import { toId18 } from '../bridge/ids';
 import { answerApex, APEX_BASE } from './apex-routes';
 import { renderPage, renderRecordPage, type PageField, type SampleLink } from './page/page';
@@ -334,18 +334,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
             else response.destroy();
         });
     });
-    await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(options.port ?? 0, host, () => {
-            server.off('error', reject);
-            resolve();
-        });
-    });
-    const { port } = server.address() as AddressInfo;
-    origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const listening = await listen(server, options.port ?? 0, host);
+    origin = listening.url;
     return {
         url: origin,
-        port,
+        port: listening.port,
         get org() {
             return org;
         },
@@ -362,10 +355,6 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         set resourceLatencyMs(value: number) {
             resourceLatencyMs = value;
         },
-        close: () =>
-            new Promise<void>((resolve, reject) => {
-                server.close((error) => (error ? reject(error) : resolve()));
-                server.closeAllConnections();
-            })
+        close: () => closeServer(server)
     };
 }

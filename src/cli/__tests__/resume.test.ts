@@ -4,9 +4,9 @@
  * may reach the org twice.
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
-import { buildSync } from 'esbuild';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
+import { pathToFileURL } from 'url';
 import type { RunningOrg } from '../../org-emulator';
 import { JournalWriter, readResumeState } from '../journal';
 import {
@@ -21,6 +21,19 @@ import {
 
 const ROOT = resolve(__dirname, '../../..');
 const FINAL = new Set(['REQUESTED', 'FAILED', 'SKIPPED']);
+
+/** Bundles the command line with scripts/build-cli.mjs (an ES module: run in a child process). */
+function buildCliInto(outfile: string): void {
+    const script = pathToFileURL(join(ROOT, 'scripts/build-cli.mjs')).href;
+    const code = `import { buildCli } from ${JSON.stringify(script)};
+await buildCli({ outfile: ${JSON.stringify(outfile)} });`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+        encoding: 'utf8'
+    });
+    if (run.status !== 0) {
+        throw new Error(`Build of the command line failed: ${run.stderr}`);
+    }
+}
 
 function itemLines(path: string): { id: string; status: string; message: string }[] {
     return readLines(readFileSync(path, 'utf8')).filter(
@@ -68,16 +81,7 @@ describe('a run killed or stopped, then resumed', () => {
     beforeAll(() => {
         dir = tempDir();
         bundle = join(dir.path, 'zuora-sync.js');
-        buildSync({
-            absWorkingDir: ROOT,
-            entryPoints: ['src/cli/main.ts'],
-            outfile: bundle,
-            bundle: true,
-            platform: 'node',
-            target: 'node20',
-            format: 'cjs',
-            logLevel: 'silent'
-        });
+        buildCliInto(bundle);
     });
 
     afterAll(() => {

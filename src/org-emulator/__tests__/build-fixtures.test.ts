@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 const ROOT = resolve(__dirname, '../../..');
 const SCRIPT = join(ROOT, 'scripts/build-fixtures.mjs');
 const CASES = 'contract-fixtures/cases';
+const ERROR_STATUS = 'src/bridge/error-status.json';
 const RESOURCE = 'force-app/main/default/staticresources/OnDemandSyncContractFixtures.json';
 const META =
     'force-app/main/default/staticresources/OnDemandSyncContractFixtures.resource-meta.xml';
@@ -36,11 +37,12 @@ function runScript(
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** A copy of the script and the cases in a temporary project. */
+/** A copy of the script, the error statuses it reads and the cases in a temporary project. */
 function scratchProject(): string {
     const dir = mkdtempSync(join(tmpdir(), 'fixtures-build-'));
     mkdirSync(join(dir, 'scripts'));
     cpSync(SCRIPT, join(dir, 'scripts/build-fixtures.mjs'));
+    cpSync(join(ROOT, ERROR_STATUS), join(dir, ERROR_STATUS));
     cpSync(join(ROOT, CASES), join(dir, CASES), { recursive: true });
     mkdirSync(join(dir, 'force-app/main/default/staticresources'), { recursive: true });
     return dir;

@@ -1,9 +1,9 @@
 /** A stand-alone HTTP server in front of an emulated org (node:http). */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createEmulatedOrg, EmulatedOrg, type EmulatedOrgOptions } from '../org';
 import { createOrgRequestHandler } from './handler';
 import { sendJson } from './io';
+import { closeServer, listen } from './listen';
 
 export interface StartOptions extends EmulatedOrgOptions {
     /** Default 0: a free port. */
@@ -45,25 +45,12 @@ export async function startEmulatedOrg(options: StartOptions = {}): Promise<Runn
                 }
             });
     });
-    const host = options.host ?? '127.0.0.1';
-    await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(options.port ?? 0, host, () => {
-            server.off('error', reject);
-            resolve();
-        });
-    });
-    const { port } = server.address() as AddressInfo;
-    const urlHost = host.includes(':') ? `[${host}]` : host;
+    const { port, url } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
     return {
-        url: `http://${urlHost}:${port}`,
+        url,
         port,
         org,
         server,
-        close: () =>
-            new Promise<void>((resolve, reject) => {
-                server.close((error) => (error ? reject(error) : resolve()));
-                server.closeAllConnections();
-            })
+        close: () => closeServer(server)
     };
 }

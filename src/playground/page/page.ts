@@ -54,6 +54,26 @@ export function scriptJson(value: unknown): string {
         .replace(/\u2029/g, '\\u2029');
 }
 
+/** The start of every page: its head (`headExtra` last in it) and the global header. */
+function pageStart(title: string, css: string, headExtra = ''): string {
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/assets/styles/slds.css">
+<style>${css}</style>
+${headExtra}</head>
+<body>
+<header class="pg-global-header slds-grid slds-grid_vertical-align-center">
+  <span class="pg-brand">Sales</span>
+  <span class="slds-badge pg-badge">Playground: emulated org with sample data</span>
+</header>
+`;
+}
+
 function switcher(model: PageModel): string {
     const links = model.samples
         .map((sample) => {
@@ -120,24 +140,10 @@ export function renderPage(model: PageModel): string {
         toastDurationMs: model.toastDurationMs
     };
     const title = `${model.accountName ?? 'Account not found'} | Account | Zuora On-Demand Sync playground`;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/assets/styles/slds.css">
-<style>${model.css}</style>
-<script type="application/json" id="playground-data">${scriptJson(data)}</script>
+    const scripts = `<script type="application/json" id="playground-data">${scriptJson(data)}</script>
 <script src="/app.js" defer></script>
-</head>
-<body>
-<header class="pg-global-header slds-grid slds-grid_vertical-align-center">
-  <span class="pg-brand">Sales</span>
-  <span class="slds-badge pg-badge">Playground: emulated org with sample data</span>
-</header>
-${switcher(model)}
+`;
+    return `${pageStart(title, model.css, scripts)}${switcher(model)}
 <main class="pg-main">
 ${header(model)}
   <div class="slds-grid slds-wrap slds-gutters_x-small pg-region">
@@ -180,22 +186,8 @@ export function renderRecordPage(model: RecordPageModel): string {
                 `${escapeHtml(field.value)}</div></div></div>`
         )
         .join('');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(model.name)} | ${escapeHtml(model.objectLabel)} | Zuora On-Demand Sync playground</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/assets/styles/slds.css">
-<style>${model.css}</style>
-</head>
-<body>
-<header class="pg-global-header slds-grid slds-grid_vertical-align-center">
-  <span class="pg-brand">Sales</span>
-  <span class="slds-badge pg-badge">Playground: emulated org with sample data</span>
-</header>
-<main class="pg-main">
+    const title = `${model.name} | ${model.objectLabel} | Zuora On-Demand Sync playground`;
+    return `${pageStart(title, model.css)}<main class="pg-main">
   <article class="slds-card">
     <div class="slds-card__header">
       <h1 class="slds-card__header-title"><span class="slds-text-title slds-m-right_x-small">${escapeHtml(model.objectLabel)}</span> ${escapeHtml(model.name)}</h1>

@@ -1,18 +1,16 @@
 // Loading the OnDemandSyncBridge static resource: once per page, and a clear error when it fails.
 // (Its own file: the loaded bridge is remembered for the whole module registry of a test file.)
-import { createElement } from 'lwc';
-import OnDemandSync from 'c/onDemandSync';
 import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncContext';
 import { loadScript } from 'lightning/platformResourceLoader';
+import {
+    LABEL,
+    copy,
+    flushPromises,
+    mountCard,
+    removeCards,
+    $
+} from '../../../../../test/onDemandSyncTestKit';
 
-jest.mock(
-    '@salesforce/apex/OnDemandSyncController.getSyncContext',
-    () => ({ default: jest.fn() }),
-    { virtual: true }
-);
-jest.mock('@salesforce/apex/OnDemandSyncController.requestSync', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 jest.mock('../labels', () =>
     require('../../../../../test/jest-mocks/customLabels').withLabelTexts(
         jest.requireActual('../labels')
@@ -20,40 +18,20 @@ jest.mock('../labels', () =>
 );
 
 const CONTEXT = require('./data/getSyncContext.json');
-const { labelTexts } = require('../../../../../test/jest-mocks/customLabels');
-
-const LABEL = labelTexts();
-
-function flushPromises() {
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-async function render() {
-    const element = createElement('c-on-demand-sync', { is: OnDemandSync });
-    element.recordId = '0018d00000AbCdEAAV';
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
-}
-
-const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`);
 
 describe('c-on-demand-sync bridge loading', () => {
     beforeEach(() => {
-        getSyncContext.mockResolvedValue(JSON.parse(JSON.stringify(CONTEXT)));
+        getSyncContext.mockResolvedValue(copy(CONTEXT));
     });
 
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        removeCards();
         jest.clearAllMocks();
     });
 
     it('shows a clear error, not a blank card, when the static resource fails to load', async () => {
         loadScript.mockRejectedValueOnce(new Error('404 Not Found: OnDemandSyncBridge'));
-        const element = await render();
+        const element = await mountCard();
 
         const panel = $(element, 'error');
         expect(panel.dataset.state).toBe('bridgeError');
@@ -66,14 +44,14 @@ describe('c-on-demand-sync bridge loading', () => {
 
     it('treats a script that defines no bridge as a failed load', async () => {
         loadScript.mockResolvedValueOnce();
-        const element = await render();
+        const element = await mountCard();
         expect($(element, 'error').dataset.state).toBe('bridgeError');
         expect($(element, 'error').details[0]).toContain('window.OnDemandSyncBridge');
     });
 
     it('loads the real bridge on Try again, then never again for other cards', async () => {
         loadScript.mockRejectedValueOnce(new CustomEvent('error'));
-        const element = await render();
+        const element = await mountCard();
         expect($(element, 'error').details).toEqual(['error']);
         expect(loadScript).toHaveBeenCalledTimes(1);
 
@@ -83,8 +61,8 @@ describe('c-on-demand-sync bridge loading', () => {
         expect($(element, 'error')).toBeNull();
         expect($(element, 'table').data).toHaveLength(4);
 
-        await render();
-        await render();
+        await mountCard();
+        await mountCard();
         expect(loadScript).toHaveBeenCalledTimes(2);
         expect(getSyncContext).toHaveBeenCalledTimes(4);
     });

@@ -1,19 +1,24 @@
 // After Zuora accepts a request the data still has to arrive: the card reads the context again
 // with backoff for up to 10 minutes, marks rows Updated and refreshes the record page.
-import { createElement } from 'lwc';
-import OnDemandSync from 'c/onDemandSync';
 import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncContext';
 import requestSync from '@salesforce/apex/OnDemandSyncController.requestSync';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import {
+    LABEL,
+    NOW,
+    ACCOUNT_ID,
+    OTHER_ACCOUNT_ID,
+    EU,
+    US,
+    APAC,
+    copy,
+    addCard,
+    removeCards,
+    $,
+    rowOf,
+    chooseRows
+} from '../../../../../test/onDemandSyncTestKit';
 
-jest.mock(
-    '@salesforce/apex/OnDemandSyncController.getSyncContext',
-    () => ({ default: jest.fn() }),
-    { virtual: true }
-);
-jest.mock('@salesforce/apex/OnDemandSyncController.requestSync', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 jest.mock('../labels', () =>
     require('../../../../../test/jest-mocks/customLabels').withLabelTexts(
         jest.requireActual('../labels')
@@ -22,20 +27,9 @@ jest.mock('../labels', () =>
 
 const CONTEXT = require('./data/getSyncContext.json');
 const REQUESTED = require('./data/requestSync.json');
-const { labelTexts } = require('../../../../../test/jest-mocks/customLabels');
 
-const LABEL = labelTexts();
-const NOW = Date.parse('2026-11-20T10:00:00.000Z');
-const ACCOUNT_ID = '0018d00000AbCdEAAV';
-const EU = 'a0X8d00000Kq7XbEAJ';
-const US = 'a0X8d00000Kq7YcEAJ';
-const APAC = 'a0X8d00000Lm2RtEAJ';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
-
-function copy(value) {
-    return JSON.parse(JSON.stringify(value));
-}
 
 /** Lets resolved promises and re-renders run without moving the fake clock. */
 async function flush() {
@@ -56,26 +50,15 @@ function contextWithChanges(ids, at) {
     return context;
 }
 
-const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`);
-
-function rowOf(element, id) {
-    return $(element, 'table').data.find((row) => row.id === id);
-}
-
 let hidden = false;
 
 async function renderAndSync() {
     getSyncContext.mockResolvedValue(copy(CONTEXT));
-    const element = createElement('c-on-demand-sync', { is: OnDemandSync });
-    element.recordId = ACCOUNT_ID;
     const refreshes = [];
-    element.addEventListener('lightning__refresh', (event) => refreshes.push(event));
-    document.body.appendChild(element);
+    const element = addCard({}, { lightning__refresh: (event) => refreshes.push(event) });
     await flush();
 
-    const table = $(element, 'table');
-    const rows = table.data.filter((row) => [EU, APAC].includes(row.id));
-    table.dispatchEvent(new CustomEvent('rowselection', { detail: { selectedRows: rows } }));
+    chooseRows(element, [EU, APAC]);
     requestSync.mockResolvedValue(copy(REQUESTED));
     await flush();
     $(element, 'sync').click();
@@ -100,9 +83,7 @@ describe('c-on-demand-sync follow-up', () => {
     });
 
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        removeCards();
         jest.clearAllMocks();
         jest.useRealTimers();
     });
@@ -201,9 +182,9 @@ describe('c-on-demand-sync follow-up', () => {
     it('forgets the syncs of the previous record when the record changes', async () => {
         const { element } = await renderAndSync();
         const other = copy(CONTEXT);
-        other.accountId = '0018d00000QrStUAAV';
+        other.accountId = OTHER_ACCOUNT_ID;
         getSyncContext.mockResolvedValue(other);
-        element.recordId = '0018d00000QrStUAAV';
+        element.recordId = OTHER_ACCOUNT_ID;
         await flush();
         expect(getSyncContext).toHaveBeenCalledTimes(1);
         expect(rowOf(element, EU).syncState).toBe(LABEL.OnDemandSync_UI_StateReady);
@@ -235,9 +216,7 @@ describe('c-on-demand-sync follow-up', () => {
 
     it('makes a row selectable again when its cooldown ends', async () => {
         getSyncContext.mockResolvedValue(copy(CONTEXT));
-        const element = createElement('c-on-demand-sync', { is: OnDemandSync });
-        element.recordId = ACCOUNT_ID;
-        document.body.appendChild(element);
+        const element = addCard();
         await flush();
         expect(rowOf(element, US).selectable).toBe(false);
 

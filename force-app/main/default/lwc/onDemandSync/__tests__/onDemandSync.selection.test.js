@@ -1,16 +1,21 @@
 // Selecting billing accounts: unsyncable rows, the selection cap, filter and sort.
-import { createElement } from 'lwc';
-import OnDemandSync from 'c/onDemandSync';
 import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncContext';
+import {
+    LABEL,
+    NOW,
+    EU,
+    US,
+    LATAM,
+    APAC,
+    copy,
+    flushPromises,
+    mountCard,
+    removeCards,
+    $,
+    rowOf,
+    select
+} from '../../../../../test/onDemandSyncTestKit';
 
-jest.mock(
-    '@salesforce/apex/OnDemandSyncController.getSyncContext',
-    () => ({ default: jest.fn() }),
-    { virtual: true }
-);
-jest.mock('@salesforce/apex/OnDemandSyncController.requestSync', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 jest.mock('../labels', () =>
     require('../../../../../test/jest-mocks/customLabels').withLabelTexts(
         jest.requireActual('../labels')
@@ -19,40 +24,10 @@ jest.mock('../labels', () =>
 
 const CONTEXT = require('./data/getSyncContext.json');
 const MANY = require('./data/getSyncContextMany.json');
-const { labelTexts } = require('../../../../../test/jest-mocks/customLabels');
 
-const LABEL = labelTexts();
-const NOW = Date.parse('2026-11-20T10:00:00.000Z');
-const EU = 'a0X8d00000Kq7XbEAJ';
-const US = 'a0X8d00000Kq7YcEAJ';
-const LATAM = 'a0X8d00000Zj3QmEAJ';
-const APAC = 'a0X8d00000Lm2RtEAJ';
-
-function flushPromises() {
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-async function render(context, props = {}) {
-    getSyncContext.mockResolvedValue(JSON.parse(JSON.stringify(context)));
-    const element = createElement('c-on-demand-sync', { is: OnDemandSync });
-    Object.assign(element, { recordId: context.accountId, ...props });
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
-}
-
-const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`);
-
-async function select(element, ids) {
-    const table = $(element, 'table');
-    const rows = table.data.filter((row) => ids.includes(row.id));
-    table.dispatchEvent(new CustomEvent('rowselection', { detail: { selectedRows: rows } }));
-    await flushPromises();
-}
-
-function rowOf(element, id) {
-    return $(element, 'table').data.find((row) => row.id === id);
+function render(context, props = {}) {
+    getSyncContext.mockResolvedValue(copy(context));
+    return mountCard({ recordId: context.accountId, ...props });
 }
 
 describe('c-on-demand-sync selection', () => {
@@ -61,9 +36,7 @@ describe('c-on-demand-sync selection', () => {
     });
 
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        removeCards();
         jest.clearAllMocks();
         jest.restoreAllMocks();
     });

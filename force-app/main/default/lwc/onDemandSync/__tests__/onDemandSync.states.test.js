@@ -1,17 +1,18 @@
 // The card's states: loading, data, no billing accounts, no permission, Zuora not configured,
 // Apex error; the bridge is the real built static resource, loaded once.
-import { createElement } from 'lwc';
-import OnDemandSync from 'c/onDemandSync';
 import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncContext';
+import {
+    LABEL,
+    NOW,
+    ACCOUNT_ID,
+    OTHER_ACCOUNT_ID,
+    copy,
+    flushPromises,
+    mountCard,
+    removeCards,
+    $
+} from '../../../../../test/onDemandSyncTestKit';
 
-jest.mock(
-    '@salesforce/apex/OnDemandSyncController.getSyncContext',
-    () => ({ default: jest.fn() }),
-    { virtual: true }
-);
-jest.mock('@salesforce/apex/OnDemandSyncController.requestSync', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 jest.mock('../labels', () =>
     require('../../../../../test/jest-mocks/customLabels').withLabelTexts(
         jest.requireActual('../labels')
@@ -22,30 +23,6 @@ const CONTEXT = require('./data/getSyncContext.json');
 const EMPTY = require('./data/getSyncContextNoBillingAccounts.json');
 const NO_PERMISSION = require('./data/getSyncContextNoPermission.json');
 const NOT_CONFIGURED = require('./data/getSyncContextNotConfigured.json');
-const { labelTexts } = require('../../../../../test/jest-mocks/customLabels');
-
-const LABEL = labelTexts();
-const NOW = Date.parse('2026-11-20T10:00:00.000Z');
-const ACCOUNT_ID = '0018d00000AbCdEAAV';
-
-function copy(value) {
-    return JSON.parse(JSON.stringify(value));
-}
-
-function flushPromises() {
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-async function render(props = {}) {
-    const element = createElement('c-on-demand-sync', { is: OnDemandSync });
-    Object.assign(element, { recordId: ACCOUNT_ID, ...props });
-    document.body.appendChild(element);
-    await flushPromises();
-    return element;
-}
-
-const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`);
 
 describe('c-on-demand-sync states', () => {
     beforeEach(() => {
@@ -53,19 +30,14 @@ describe('c-on-demand-sync states', () => {
     });
 
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        removeCards();
         jest.clearAllMocks();
         jest.restoreAllMocks();
     });
 
     it('shows a spinner while loading, after one getSyncContext call for the record', async () => {
         getSyncContext.mockReturnValue(new Promise(() => {}));
-        const element = createElement('c-on-demand-sync', { is: OnDemandSync });
-        element.recordId = ACCOUNT_ID;
-        document.body.appendChild(element);
-        await flushPromises();
+        const element = await mountCard();
 
         const spinner = $(element, 'loading').querySelector('lightning-spinner');
         expect(spinner.alternativeText).toBe(LABEL.OnDemandSync_UI_Loading);
@@ -76,7 +48,7 @@ describe('c-on-demand-sync states', () => {
 
     it('shows the billing accounts with their sync state once loaded', async () => {
         getSyncContext.mockResolvedValue(copy(CONTEXT));
-        const element = await render();
+        const element = await mountCard();
 
         const table = $(element, 'table');
         expect(table.keyField).toBe('id');
@@ -114,13 +86,13 @@ describe('c-on-demand-sync states', () => {
 
     it('is accessible with data', async () => {
         getSyncContext.mockResolvedValue(copy(CONTEXT));
-        const element = await render();
+        const element = await mountCard();
         await expect(element).toBeAccessible();
     });
 
     it('uses the design attributes: card title and maximum selection', async () => {
         getSyncContext.mockResolvedValue(copy(CONTEXT));
-        const element = await render({ cardTitle: 'Billing sync', maxSelection: 3 });
+        const element = await mountCard({ cardTitle: 'Billing sync', maxSelection: 3 });
         expect(element.shadowRoot.querySelector('lightning-card').title).toBe('Billing sync');
         expect($(element, 'table').maxRowSelection).toBe(3);
     });
@@ -129,7 +101,7 @@ describe('c-on-demand-sync states', () => {
         const context = copy(CONTEXT);
         context.settings.uiSessionCap = 5;
         getSyncContext.mockResolvedValue(context);
-        const element = await render({ cardTitle: '  ', maxSelection: 12 });
+        const element = await mountCard({ cardTitle: '  ', maxSelection: 12 });
         expect(element.shadowRoot.querySelector('lightning-card').title).toBe(
             LABEL.OnDemandSync_UI_CardTitle
         );
@@ -138,7 +110,7 @@ describe('c-on-demand-sync states', () => {
 
     it('says so when the Account has no billing accounts', async () => {
         getSyncContext.mockResolvedValue(copy(EMPTY));
-        const element = await render();
+        const element = await mountCard();
         const notice = $(element, 'notice');
         expect(notice.dataset.state).toBe('empty');
         expect(notice.textContent).toContain(LABEL.OnDemandSync_UI_EmptyTitle);
@@ -149,7 +121,7 @@ describe('c-on-demand-sync states', () => {
 
     it('explains a missing permission instead of offering a sync', async () => {
         getSyncContext.mockResolvedValue(copy(NO_PERMISSION));
-        const element = await render();
+        const element = await mountCard();
         const notice = $(element, 'notice');
         expect(notice.dataset.state).toBe('noPermission');
         expect(notice.textContent).toContain(LABEL.OnDemandSync_UI_NoPermissionTitle);
@@ -160,7 +132,7 @@ describe('c-on-demand-sync states', () => {
 
     it('explains that Zuora is not configured in this org', async () => {
         getSyncContext.mockResolvedValue(copy(NOT_CONFIGURED));
-        const element = await render();
+        const element = await mountCard();
         const notice = $(element, 'notice');
         expect(notice.dataset.state).toBe('notConfigured');
         expect(notice.textContent).toContain(LABEL.OnDemandSync_UI_NotConfiguredTitle);
@@ -176,7 +148,7 @@ describe('c-on-demand-sync states', () => {
                 exceptionType: 'System.NullPointerException'
             }
         });
-        const element = await render();
+        const element = await mountCard();
 
         const panel = $(element, 'error');
         expect(panel.dataset.state).toBe('loadError');
@@ -188,7 +160,7 @@ describe('c-on-demand-sync states', () => {
 
     it('words an unreachable server for a rep and loads again on Try again', async () => {
         getSyncContext.mockRejectedValueOnce(new TypeError('Failed to fetch'));
-        const element = await render();
+        const element = await mountCard();
         expect($(element, 'error').message).toBe(LABEL.OnDemandSync_UI_Msg_ErrorNetwork);
         expect($(element, 'error').details).toEqual(['Failed to fetch']);
 
@@ -202,11 +174,11 @@ describe('c-on-demand-sync states', () => {
 
     it('loads again when the record changes', async () => {
         getSyncContext.mockResolvedValue(copy(CONTEXT));
-        const element = await render();
+        const element = await mountCard();
         getSyncContext.mockResolvedValue(copy(EMPTY));
-        element.recordId = '0018d00000QrStUAAV';
+        element.recordId = OTHER_ACCOUNT_ID;
         await flushPromises();
-        expect(getSyncContext).toHaveBeenLastCalledWith({ accountId: '0018d00000QrStUAAV' });
+        expect(getSyncContext).toHaveBeenLastCalledWith({ accountId: OTHER_ACCOUNT_ID });
         expect($(element, 'notice').dataset.state).toBe('empty');
     });
 });

@@ -1,18 +1,23 @@
 // Syncing: one request per click, a spinner, a result on every row, the summary toast, partial
 // failure, error paths and governor-limit warnings before and after.
-import { createElement } from 'lwc';
-import OnDemandSync from 'c/onDemandSync';
 import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncContext';
 import requestSync from '@salesforce/apex/OnDemandSyncController.requestSync';
+import {
+    LABEL,
+    NOW,
+    ACCOUNT_ID,
+    EU,
+    US,
+    APAC,
+    copy,
+    flushPromises,
+    mountCard,
+    removeCards,
+    $,
+    rowOf,
+    select
+} from '../../../../../test/onDemandSyncTestKit';
 
-jest.mock(
-    '@salesforce/apex/OnDemandSyncController.getSyncContext',
-    () => ({ default: jest.fn() }),
-    { virtual: true }
-);
-jest.mock('@salesforce/apex/OnDemandSyncController.requestSync', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 jest.mock('../labels', () =>
     require('../../../../../test/jest-mocks/customLabels').withLabelTexts(
         jest.requireActual('../labels')
@@ -23,23 +28,6 @@ const CONTEXT = require('./data/getSyncContext.json');
 const ALL_READY = require('./data/getSyncContextAllReady.json');
 const REQUESTED = require('./data/requestSync.json');
 const PARTIAL = require('./data/requestSyncPartialFailure.json');
-const { labelTexts } = require('../../../../../test/jest-mocks/customLabels');
-
-const LABEL = labelTexts();
-const NOW = Date.parse('2026-11-20T10:00:00.000Z');
-const ACCOUNT_ID = '0018d00000AbCdEAAV';
-const EU = 'a0X8d00000Kq7XbEAJ';
-const US = 'a0X8d00000Kq7YcEAJ';
-const APAC = 'a0X8d00000Lm2RtEAJ';
-
-function copy(value) {
-    return JSON.parse(JSON.stringify(value));
-}
-
-function flushPromises() {
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 function deferred() {
     let resolve;
@@ -53,26 +41,11 @@ function deferred() {
 
 async function render(context = CONTEXT, props = {}) {
     getSyncContext.mockResolvedValue(copy(context));
-    const element = createElement('c-on-demand-sync', { is: OnDemandSync });
-    Object.assign(element, { recordId: ACCOUNT_ID, ...props });
     const toasts = [];
-    element.addEventListener('lightning__showtoast', (event) => toasts.push(event.detail));
-    document.body.appendChild(element);
-    await flushPromises();
+    const element = await mountCard(props, {
+        lightning__showtoast: (event) => toasts.push(event.detail)
+    });
     return { element, toasts };
-}
-
-const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`);
-
-async function select(element, ids) {
-    const table = $(element, 'table');
-    const rows = table.data.filter((row) => ids.includes(row.id));
-    table.dispatchEvent(new CustomEvent('rowselection', { detail: { selectedRows: rows } }));
-    await flushPromises();
-}
-
-function rowOf(element, id) {
-    return $(element, 'table').data.find((row) => row.id === id);
 }
 
 function limitsPanel(element) {
@@ -85,9 +58,7 @@ describe('c-on-demand-sync sync', () => {
     });
 
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        removeCards();
         jest.clearAllMocks();
         jest.restoreAllMocks();
     });
