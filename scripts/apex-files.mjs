@@ -1,8 +1,9 @@
 // Lists the Apex sources of every package directory in sfdx-project.json.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { projectRoot } from './project.mjs';
 
-export const projectRoot = resolve(new URL('..', import.meta.url).pathname);
+export { projectRoot };
 
 export function packageDirectories() {
     const project = JSON.parse(readFileSync(join(projectRoot, 'sfdx-project.json'), 'utf8'));

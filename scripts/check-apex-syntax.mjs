@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
 import { apexFiles, projectRoot } from './apex-files.mjs';
+import { isMain } from './project.mjs';
 
 class CollectingErrorListener extends ApexErrorListener {
     constructor(file) {
@@ -26,7 +27,7 @@ export function parseApex(source, file = '<source>') {
     return listener.errors;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
     const files = apexFiles();
     const errors = files.flatMap((file) =>
         parseApex(readFileSync(file, 'utf8'), relative(projectRoot, file))
