@@ -352,6 +352,21 @@ function isSyncErrorLike(error: unknown): error is SyncError {
     );
 }
 
+/**
+ * Platform refusals that carry no error code of ours: the user lacks access to the Apex class
+ * (the permission set grants it), which means exactly what INSUFFICIENT_ACCESS means.
+ */
+const CODES_BY_PLATFORM_TEXT: readonly (readonly [RegExp, string])[] = [
+    [/\bdo(?:es)? not have access to (?:the )?Apex class\b/i, 'INSUFFICIENT_ACCESS']
+];
+
+function codeOfPlatformText(messages: readonly string[]): string | undefined {
+    const match = CODES_BY_PLATFORM_TEXT.find(([pattern]) =>
+        messages.some((message) => pattern.test(message))
+    );
+    return match?.[1];
+}
+
 /** Generic wrappers whose message may name the real cause (e.g. "first error: UNABLE_TO_LOCK_ROW"). */
 const WRAPPER_CODES: ReadonlySet<string> = new Set([
     'MULTIPLE_API_ERRORS',
@@ -402,6 +417,10 @@ export function describeError(
     if (code === undefined || WRAPPER_CODES.has(code)) {
         code = codeInText(details) ?? code;
     }
+    const platformCode = codeOfPlatformText(details);
+    if (platformCode !== undefined) {
+        code = platformCode;
+    }
     const httpStatus = statusOf(error, code);
     const finalCode: string = code ?? 'UNKNOWN';
     const withStatus = httpStatus === undefined ? {} : { httpStatus };
@@ -423,6 +442,8 @@ export function describeError(
         message = messageText('errorSessionExpired', messages);
     } else if (RETRYABLE_CODES.has(finalCode) && finalCode !== 'ZUORA_ERROR') {
         message = messageText('errorBusy', messages);
+    } else if (platformCode !== undefined && CODE_MESSAGE[platformCode] !== undefined) {
+        message = messageText(CODE_MESSAGE[platformCode], messages);
     } else if (/^ERROR_HTTP_\d{3}$/.test(finalCode)) {
         message = messageText(retryable ? 'errorBusy' : 'errorUnknown', messages);
     } else {

@@ -204,6 +204,24 @@ describe('describeError', () => {
         );
     });
 
+    it('reads a refused Apex class as missing permission, in our words', () => {
+        const error = {
+            status: 403,
+            body: {
+                message: "You do not have access to the Apex class named 'OnDemandSyncController'."
+            }
+        };
+        const description = describeError(error, { errorInsufficientAccess: 'Ask your admin.' });
+        expect(description).toMatchObject({
+            code: 'INSUFFICIENT_ACCESS',
+            retryable: false,
+            message: 'Ask your admin.'
+        });
+        expect(description.details).toEqual([
+            "You do not have access to the Apex class named 'OnDemandSyncController'."
+        ]);
+    });
+
     it('treats validation and permission codes as not retryable', () => {
         for (const code of [
             'INVALID_ID',

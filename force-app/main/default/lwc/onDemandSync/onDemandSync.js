@@ -139,6 +139,12 @@ export default class OnDemandSync extends LightningElement {
 
     fail(state, title, error) {
         const described = describeFailure(error, this.bridge, BRIDGE_MESSAGES);
+        if (state === STATE.LOAD_ERROR && described.code === 'INSUFFICIENT_ACCESS') {
+            // The org refused the controller itself: the rep lacks the permission set.
+            this.failure = null;
+            this.state = STATE.NO_PERMISSION;
+            return;
+        }
         const message =
             state === STATE.BRIDGE_ERROR ? LABELS.bridgeErrorMessage : described.message;
         this.failure = { title, message, details: described.details };

@@ -130,6 +130,22 @@ describe('c-on-demand-sync states', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('explains a missing permission when the org refuses the Apex class itself', async () => {
+        // A rep without the permission set has no access to the controller class at all.
+        getSyncContext.mockRejectedValue({
+            status: 403,
+            body: {
+                message: "You do not have access to the Apex class named 'OnDemandSyncController'."
+            }
+        });
+        const element = await mountCard();
+        const notice = $(element, 'notice');
+        expect(notice.dataset.state).toBe('noPermission');
+        expect(notice.textContent).toContain(LABEL.OnDemandSync_UI_NoPermissionMessage);
+        expect($(element, 'error')).toBeNull();
+        expect($(element, 'sync')).toBeNull();
+    });
+
     it('explains that Zuora is not configured in this org', async () => {
         getSyncContext.mockResolvedValue(copy(NOT_CONFIGURED));
         const element = await mountCard();
