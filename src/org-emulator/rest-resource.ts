@@ -86,9 +86,19 @@ export function parseSyncBody(body: unknown, labels: Labels): SyncInput {
     };
 }
 
+/**
+ * The source a REST caller may record in the audit trail, as OnDemandSyncRestResource narrows
+ * it: CLI when the body says so (in any case), API for anything else, blank included. UI and
+ * FLOW belong to the Account page and to Flow; a REST client cannot claim them.
+ */
+export function restSourceOf(value: unknown): 'API' | 'CLI' {
+    return typeof value === 'string' && value.trim().toUpperCase() === 'CLI' ? 'CLI' : 'API';
+}
+
 /** POST .../sync */
 export async function postSync(org: EmulatedOrg, body: unknown): Promise<SyncResponse> {
-    const input = parseSyncBody(body, org.labels);
+    const parsed = parseSyncBody(body, org.labels);
+    const input: SyncInput = { ...parsed, source: restSourceOf(parsed.source) };
     const failure = org.faults.requestFailure([...(input.ids ?? []), ...(input.zuoraIds ?? [])]);
     if (failure !== null) {
         throw new OrgError(

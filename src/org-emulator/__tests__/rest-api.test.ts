@@ -192,6 +192,24 @@ describe('POST .../sync', () => {
         );
     });
 
+    it.each([
+        ['UI', 'API'],
+        ['FLOW', 'API'],
+        ['spreadsheet', 'API'],
+        ['', 'API'],
+        [null, 'API'],
+        [' cli ', 'CLI'],
+        ['API', 'API']
+    ])('records the source %p of a REST caller as %s', async (source, recorded) => {
+        const ids = await acmeIds();
+        const answer = await call(running.url, 'POST', SYNC_PATH, { ids: [ids[0]], source });
+        expect(answer.status).toBe(200);
+        const rows = running.org
+            .auditRows()
+            .filter((row) => row.requestId === answer.body.requestId);
+        expect(rows.map((row) => row.source)).toEqual([recorded]);
+    });
+
     it('skips records inside their cooldown on a second request, and sends them again after it', async () => {
         const ids = await acmeIds();
         await call(running.url, 'POST', SYNC_PATH, { ids });
