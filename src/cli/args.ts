@@ -19,6 +19,8 @@ export interface CliOptions {
     readonly accounts: readonly string[];
     readonly files: readonly string[];
     readonly objectType: SyncObjectType;
+    /** True when --type was given (with --resume, it must match the run). */
+    readonly typeGiven: boolean;
     readonly zuoraIds: boolean;
     readonly concurrency: number;
     readonly out?: string;
@@ -129,6 +131,8 @@ function buildProgram(version: string): Command {
                 'Exit codes: 0 every item REQUESTED (or a clean dry run); 1 some item FAILED, SKIPPED or',
                 'NOT_SENT; 2 usage or input error, nothing sent; 3 authentication or connection failure.',
                 '',
+                '--out keeps the run (its items, in order) in <file>.run.json next to the file, for --resume.',
+                '',
                 'Examples:',
                 '  zuora-sync -o prod a0X5e000001AbCdEAK a0X5e000001AbCeEAK',
                 '  zuora-sync -o prod --file billing-accounts.csv --out run.jsonl',
@@ -227,14 +231,6 @@ export function parseArgs(argv: readonly string[], version = '0.0.0'): ParsedCom
         throw error;
     }
     const raw = program.opts<RawOptions>();
-    if (
-        raw.resume !== undefined &&
-        (raw.zuoraIds === true || program.getOptionValueSource('type') === 'cli')
-    ) {
-        throw usageError(
-            '--resume sends the items of the file as they were written: do not give --type or --zuora-ids with it.'
-        );
-    }
     const options: CliOptions = {
         ids: splitIds(program.args),
         ...(raw.targetOrg === undefined ? {} : { targetOrg: raw.targetOrg }),
@@ -243,6 +239,7 @@ export function parseArgs(argv: readonly string[], version = '0.0.0'): ParsedCom
         accounts: raw.account ?? [],
         files: raw.file ?? [],
         objectType: raw.type,
+        typeGiven: program.getOptionValueSource('type') === 'cli',
         zuoraIds: raw.zuoraIds === true,
         concurrency: raw.concurrency,
         ...(raw.out === undefined ? {} : { out: raw.out }),

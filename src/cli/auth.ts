@@ -9,7 +9,7 @@
 import type { CliOptions } from './args';
 import { authError, usageError } from './errors';
 import type { Redactor } from './io';
-import { sfOrgDisplay, type OrgSession, type SfDisplayError } from './sf';
+import { sfOrgSession, type OrgSession, type SfLookupError } from './sf';
 
 export type { OrgSession };
 
@@ -17,7 +17,7 @@ export type { OrgSession };
 export type OrgLookup = (
     targetOrg: string | undefined,
     env: NodeJS.ProcessEnv
-) => Promise<OrgSession | SfDisplayError>;
+) => Promise<OrgSession | SfLookupError>;
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -77,7 +77,7 @@ export async function resolveSession(
     options: CliOptions,
     env: NodeJS.ProcessEnv,
     redactor: Redactor,
-    lookup: OrgLookup = sfOrgDisplay
+    lookup: OrgLookup = sfOrgSession
 ): Promise<OrgSession> {
     redactor.add(options.accessToken);
     redactor.add(env.SF_ACCESS_TOKEN);

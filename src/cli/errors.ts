@@ -5,6 +5,8 @@ import { EXIT, type ExitCode } from './exit-codes';
 
 /** One problem with one input value, reported with where it came from. */
 export interface InputProblem {
+    /** The warning code --json gives it; INVALID_ID when not set. */
+    readonly code?: string;
     /** Where the value came from, e.g. "ids.csv line 4" or "argument 2". */
     readonly where: string;
     readonly value?: string;

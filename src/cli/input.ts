@@ -114,6 +114,7 @@ export function validateIds(
     );
     if (parsed.errors.length > 0) {
         const problems: InputProblem[] = parsed.errors.map((error) => ({
+            code: 'INVALID_ID',
             where: sourced[error.index]?.where ?? `value ${error.index + 1}`,
             value: error.value,
             message: error.message

@@ -42,8 +42,14 @@ export class Redactor {
 /** The streams of one run, with redaction applied to everything written. */
 export class Output {
     readonly redactor = new Redactor();
+    private closed = false;
 
     constructor(private readonly streams: CliStreams) {}
+
+    /** Nothing more is written (the process is leaving; its last words are out). */
+    close(): void {
+        this.closed = true;
+    }
 
     get stderrIsTTY(): boolean {
         return this.streams.stderrIsTTY;
@@ -54,10 +60,14 @@ export class Output {
     }
 
     out(text: string): void {
-        this.streams.stdout.write(this.redactor.redact(text));
+        if (!this.closed) {
+            this.streams.stdout.write(this.redactor.redact(text));
+        }
     }
 
     err(text: string): void {
-        this.streams.stderr.write(this.redactor.redact(text));
+        if (!this.closed) {
+            this.streams.stderr.write(this.redactor.redact(text));
+        }
     }
 }

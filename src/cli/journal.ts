@@ -1,38 +1,49 @@
 /**
- * The --out file (JSON Lines) and --resume.
+ * The --out file (JSON Lines), its run file, and --resume.
  *
- * A run appends three kinds of line, each written with one write and flushed to disk (fsync)
- * before the run goes on, so a run killed at any moment keeps everything it has done:
- *   {"run": {...}}                      first: the run's items and options, before anything is sent
- *   {"sending": {"batch", "ids", "at"}} just BEFORE a batch goes out
- *   {"id", "status", "message", "requestId", "at", ...}   one per item as its result arrives
- *                                                         (the contract's line)
- * --resume reads the lines after the file's last "run" line. Per item the last line wins:
- *   - a REQUESTED, FAILED or SKIPPED line: done, never sent again;
- *   - a NOT_SENT line, or no line at all: sent by the resumed run;
- *   - a "sending" line with no result after it: the batch may have reached the org, but its
- *     answer was lost (the run was killed). It is NOT sent again, so that no item is ever sent
- *     twice; the resumed run records it as SKIPPED, telling the user to check it.
- * A resumed run appends to the same file (or to --out) and marks its start with a "resume" line.
+ * The --out file holds the contract's item lines only: one per item as its result arrives,
+ *   {"id", "status", "message", "requestId", "at", ...}
+ * each written with one write and flushed to disk (fsync) before the run goes on, so a run killed
+ * at any moment keeps every result it has received.
+ *
+ * The run's bookkeeping lives next to it, in `<out>.run.json`, written atomically (a temporary
+ * file, flushed, then renamed over it) before anything is sent:
+ *   {"version", "at", "objectType", "idKind", "items": [every item, in order], "outOffset"}
+ * `outOffset` is the size of the --out file when the run started: the run's lines are the ones
+ * after it (lines before it belong to earlier runs appended to the same file).
+ *
+ * --resume sends the run's items that have no line or whose last line is NOT_SENT; an item whose
+ * last line is REQUESTED, FAILED or SKIPPED is never sent again. An item whose batch was in flight
+ * when a run was killed has no line, so it is sent again: if the first request did reach the org,
+ * the org's cooldown answers the second one SKIPPED. Without the run file (deleted, or the --out
+ * file copied alone) --resume falls back to the items whose last line is NOT_SENT, with a warning.
  */
 import {
     closeSync,
     existsSync,
     fsyncSync,
+    fstatSync,
     openSync,
     readFileSync,
     readSync,
-    fstatSync,
+    renameSync,
+    statSync,
+    unlinkSync,
     writeSync
 } from 'fs';
-import { idKey, type ItemResult, type ItemStatus, type SyncObjectType } from '../bridge';
-import { inputError } from './errors';
+import { dirname } from 'path';
+import { idKey, isZuoraId, type ItemResult, type ItemStatus, type SyncObjectType } from '../bridge';
+import { inputError, usageError } from './errors';
+import type { CliWarning } from './runner';
 
-export const JOURNAL_VERSION = 1;
+export const JOURNAL_VERSION = 2;
+
+/** The run file of an --out file. */
+export const RUN_FILE_SUFFIX = '.run.json';
 
 export type IdKindName = 'salesforce' | 'zuora';
 
-/** The first line of a run. */
+/** What the run file holds. */
 export interface RunRecord {
     readonly version: number;
     readonly at: string;
@@ -40,6 +51,8 @@ export interface RunRecord {
     readonly idKind: IdKindName;
     /** Every item of the run, in order. */
     readonly items: readonly string[];
+    /** Size of the --out file in bytes when the run started: its lines come after. */
+    readonly outOffset: number;
 }
 
 /** The contract's line of --out (plus the item's other result fields when known). */
@@ -69,7 +82,40 @@ export function toItemLine(result: ItemResult, at: string): ItemLine {
     };
 }
 
-/** Appends lines to a file, each call as one write followed by fsync. */
+export function runFilePath(outPath: string): string {
+    return `${outPath}${RUN_FILE_SUFFIX}`;
+}
+
+/** Writes the run file atomically: whole and flushed, or not at all. */
+export function writeRunFile(path: string, record: RunRecord): void {
+    const temporary = `${path}.${process.pid}.tmp`;
+    const fd = openSync(temporary, 'w');
+    try {
+        writeSync(fd, `${JSON.stringify(record, null, 2)}\n`);
+        fsyncSync(fd);
+    } finally {
+        closeSync(fd);
+    }
+    try {
+        renameSync(temporary, path);
+    } catch (error) {
+        unlinkSync(temporary);
+        throw error;
+    }
+    try {
+        // Makes the rename itself durable (not possible on every system, e.g. Windows).
+        const directory = openSync(dirname(path), 'r');
+        try {
+            fsyncSync(directory);
+        } finally {
+            closeSync(directory);
+        }
+    } catch {
+        // The file is complete either way.
+    }
+}
+
+/** Appends item lines to the --out file, each call as one write followed by fsync. */
 export class JournalWriter {
     private fd: number | null;
 
@@ -87,34 +133,24 @@ export class JournalWriter {
             }
             if (last.toString('utf8') !== '\n') {
                 writeSync(this.fd, '\n');
+                fsyncSync(this.fd);
             }
         }
     }
 
-    /** Writes the records, one JSON line each, and flushes them to disk before returning. */
-    append(records: readonly object[]): void {
-        if (this.fd === null || records.length === 0) {
+    /** The file's size in bytes. */
+    get size(): number {
+        return this.fd === null ? 0 : fstatSync(this.fd).size;
+    }
+
+    /** Writes the lines, one JSON line each, and flushes them to disk before returning. */
+    results(lines: readonly ItemLine[]): void {
+        if (this.fd === null || lines.length === 0) {
             return;
         }
-        const text = records.map((record) => `${JSON.stringify(record)}\n`).join('');
+        const text = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
         writeSync(this.fd, text);
         fsyncSync(this.fd);
-    }
-
-    run(record: RunRecord): void {
-        this.append([{ run: record }]);
-    }
-
-    sending(batch: number, ids: readonly string[], at: string): void {
-        this.append([{ sending: { batch, ids, at } }]);
-    }
-
-    resume(send: readonly string[], inDoubt: readonly string[], at: string): void {
-        this.append([{ resume: { at, send, inDoubt } }]);
-    }
-
-    results(lines: readonly ItemLine[]): void {
-        this.append(lines);
     }
 
     close(): void {
@@ -125,107 +161,194 @@ export class JournalWriter {
     }
 }
 
-/** What a file tells about its run. */
+/** What an --out file (and its run file) tell about its run. */
 export interface ResumeState {
     readonly run: RunRecord;
     /** Items with a final result (REQUESTED, FAILED, SKIPPED): their last line. */
     readonly done: Map<string, ItemLine>;
-    /** Items to send: no line yet, or NOT_SENT; in run order. */
+    /** Items to send, in run order. */
     readonly pending: string[];
-    /** Items whose batch was being sent when the run stopped, with no result since. */
-    readonly inDoubt: { readonly id: string; readonly sentAt: string }[];
+    /** False when the run file was missing (only NOT_SENT lines are pending then). */
+    readonly fromRunFile: boolean;
+    readonly warnings: CliWarning[];
 }
 
-const TERMINAL: ReadonlySet<string> = new Set(['REQUESTED', 'FAILED', 'SKIPPED']);
+/** What --resume is told about a file whose run file is missing (--type, --zuora-ids). */
+export interface ResumeHints {
+    readonly objectType?: SyncObjectType;
+    readonly zuoraIds?: boolean;
+}
+
+const STATUSES: ReadonlySet<string> = new Set(['REQUESTED', 'FAILED', 'SKIPPED', 'NOT_SENT']);
 
 function isObject(value: unknown): value is { [key: string]: unknown } {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function asRunRecord(value: unknown): RunRecord | null {
-    if (!isObject(value) || !Array.isArray(value.items)) {
-        return null;
-    }
-    const objectType = value.objectType === 'PRODUCT' ? 'PRODUCT' : 'BILLING_ACCOUNT';
-    const idKind = value.idKind === 'zuora' ? 'zuora' : 'salesforce';
-    return {
-        version: typeof value.version === 'number' ? value.version : JOURNAL_VERSION,
-        at: typeof value.at === 'string' ? value.at : '',
-        objectType,
-        idKind,
-        items: value.items.filter((item): item is string => typeof item === 'string')
-    };
 }
 
 function keyOf(id: string): string {
     return idKey(id) ?? id.trim();
 }
 
-/** Reads a file written by --out. Throws CliError (exit 2) when it is missing or holds no run. */
-export function readResumeState(path: string, absolutePath: string): ResumeState {
-    if (!existsSync(absolutePath)) {
-        throw inputError(`Cannot resume: ${path} does not exist. Nothing was sent.`);
+/** Reads a run file; null when there is none. Throws CliError (exit 2) when it is unreadable. */
+export function readRunFile(path: string, shownPath: string): RunRecord | null {
+    if (!existsSync(path)) {
+        return null;
     }
-    const lines = readFileSync(absolutePath, 'utf8').split('\n');
-    const records: unknown[] = [];
-    for (const line of lines) {
+    let value: unknown;
+    try {
+        value = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+        value = error;
+    }
+    if (
+        !isObject(value) ||
+        !Array.isArray(value.items) ||
+        !value.items.every((item) => typeof item === 'string') ||
+        (value.objectType !== 'BILLING_ACCOUNT' && value.objectType !== 'PRODUCT') ||
+        (value.idKind !== 'salesforce' && value.idKind !== 'zuora')
+    ) {
+        throw inputError(
+            `Cannot resume: ${shownPath} is not a run file written by zuora-sync --out. Delete it to resume the NOT_SENT lines only. Nothing was sent.`
+        );
+    }
+    return {
+        version: typeof value.version === 'number' ? value.version : JOURNAL_VERSION,
+        at: typeof value.at === 'string' ? value.at : '',
+        objectType: value.objectType,
+        idKind: value.idKind,
+        items: value.items as string[],
+        outOffset:
+            typeof value.outOffset === 'number' && Number.isInteger(value.outOffset)
+                ? Math.max(0, value.outOffset)
+                : 0
+    };
+}
+
+/** The item lines of a file from `offset` on (a line cut short by a killed run is skipped). */
+function readItemLines(absolutePath: string, offset: number): ItemLine[] {
+    const text = readFileSync(absolutePath).subarray(offset).toString('utf8');
+    const lines: ItemLine[] = [];
+    for (const line of text.split('\n')) {
         if (line.trim() === '') {
             continue;
         }
+        let record: unknown;
         try {
-            records.push(JSON.parse(line));
+            record = JSON.parse(line);
         } catch {
-            // A line cut short by a killed run: ignored (the writer ends it before appending).
-        }
-    }
-    let start = -1;
-    records.forEach((record, index) => {
-        if (isObject(record) && record.run !== undefined) {
-            start = index;
-        }
-    });
-    const run =
-        start >= 0 && isObject(records[start])
-            ? asRunRecord((records[start] as { run: unknown }).run)
-            : null;
-    if (run === null) {
-        throw inputError(
-            `Cannot resume: ${path} is not a file written by zuora-sync --out. Nothing was sent.`
-        );
-    }
-
-    type State = { kind: 'line'; line: ItemLine } | { kind: 'sending'; at: string };
-    const states = new Map<string, State>();
-    for (const record of records.slice(start + 1)) {
-        if (!isObject(record)) {
             continue;
         }
-        if (isObject(record.sending) && Array.isArray(record.sending.ids)) {
-            const at = typeof record.sending.at === 'string' ? record.sending.at : '';
-            for (const id of record.sending.ids) {
-                if (typeof id === 'string') {
-                    states.set(keyOf(id), { kind: 'sending', at });
-                }
-            }
-        } else if (typeof record.id === 'string' && typeof record.status === 'string') {
-            states.set(keyOf(record.id), { kind: 'line', line: record as unknown as ItemLine });
+        if (
+            isObject(record) &&
+            typeof record.id === 'string' &&
+            typeof record.status === 'string' &&
+            STATUSES.has(record.status)
+        ) {
+            lines.push(record as unknown as ItemLine);
         }
+    }
+    return lines;
+}
+
+/**
+ * Reads what is left of the run of an --out file. Throws CliError (exit 2) when there is nothing
+ * to resume from, or when `hints` contradict the run file.
+ */
+export function readResumeState(
+    path: string,
+    absolutePath: string,
+    hints: ResumeHints = {}
+): ResumeState {
+    const runPath = runFilePath(path);
+    const recorded = readRunFile(runFilePath(absolutePath), runPath);
+    const outExists = existsSync(absolutePath);
+    if (!outExists && recorded === null) {
+        throw inputError(`Cannot resume: ${path} does not exist. Nothing was sent.`);
+    }
+    const warnings: CliWarning[] = [];
+
+    if (recorded !== null) {
+        if (hints.objectType !== undefined && hints.objectType !== recorded.objectType) {
+            throw usageError(
+                `--type does not match the run of ${path} (${recorded.objectType === 'PRODUCT' ? 'product' : 'billing-account'}): leave it out.`
+            );
+        }
+        if (hints.zuoraIds === true && recorded.idKind !== 'zuora') {
+            throw usageError(`The run of ${path} holds Salesforce ids: leave --zuora-ids out.`);
+        }
+        let offset = recorded.outOffset;
+        const size = outExists ? statSync(absolutePath).size : 0;
+        if (offset > size) {
+            warnings.push({
+                code: 'OUT_FILE_CHANGED',
+                message: `${path} is shorter than when its run started: every line in it is read.`
+            });
+            offset = 0;
+        }
+        const last = new Map<string, ItemLine>();
+        for (const line of outExists ? readItemLines(absolutePath, offset) : []) {
+            last.set(keyOf(line.id), line);
+        }
+        const done = new Map<string, ItemLine>();
+        const pending: string[] = [];
+        for (const id of recorded.items) {
+            const line = last.get(keyOf(id));
+            if (line === undefined || line.status === 'NOT_SENT') {
+                pending.push(id);
+            } else {
+                done.set(id, line);
+            }
+        }
+        return { run: recorded, done, pending, fromRunFile: true, warnings };
     }
 
+    // No run file: the items are those the lines name; only NOT_SENT ones are sent.
+    const firstSeen = new Map<string, string>();
+    const last = new Map<string, ItemLine>();
+    for (const line of readItemLines(absolutePath, 0)) {
+        const key = keyOf(line.id);
+        if (!firstSeen.has(key)) {
+            firstSeen.set(key, line.id);
+        }
+        last.set(key, line);
+    }
+    if (firstSeen.size === 0) {
+        throw inputError(
+            `Cannot resume: ${path} is not a file written by zuora-sync --out (and ${runPath} is missing). Nothing was sent.`
+        );
+    }
+    const items = [...firstSeen.values()];
+    const zuora = hints.zuoraIds === true || items.every((id) => isZuoraId(id.trim()));
+    const objectType = hints.objectType ?? 'BILLING_ACCOUNT';
     const done = new Map<string, ItemLine>();
     const pending: string[] = [];
-    const inDoubt: { id: string; sentAt: string }[] = [];
-    for (const id of run.items) {
-        const state = states.get(keyOf(id));
-        if (state === undefined) {
+    for (const id of items) {
+        const line = last.get(keyOf(id));
+        if (line === undefined || line.status === 'NOT_SENT') {
             pending.push(id);
-        } else if (state.kind === 'sending') {
-            inDoubt.push({ id, sentAt: state.at });
-        } else if (TERMINAL.has(state.line.status)) {
-            done.set(id, state.line);
         } else {
-            pending.push(id);
+            done.set(id, line);
         }
     }
-    return { run, done, pending, inDoubt };
+    warnings.push({
+        code: 'RUN_FILE_MISSING',
+        message:
+            `${runPath} is missing: only the items whose last line in ${path} is NOT_SENT are sent, ` +
+            `as ${objectType === 'PRODUCT' ? 'products' : 'billing accounts (give --type product for products)'}; ` +
+            'an item of the run that has no line at all cannot be found.'
+    });
+    return {
+        run: {
+            version: JOURNAL_VERSION,
+            at: '',
+            objectType,
+            idKind: zuora ? 'zuora' : 'salesforce',
+            items,
+            outOffset: 0
+        },
+        done,
+        pending,
+        fromRunFile: false,
+        warnings
+    };
 }

@@ -13,10 +13,11 @@ import { checkSessionOptions, resolveSession, type OrgLookup } from './auth';
 import { CliError, inputError } from './errors';
 import { EXIT, type ExitCode } from './exit-codes';
 import { Output, type CliStreams } from './io';
-import { JOURNAL_VERSION, JournalWriter } from './journal';
+import { JOURNAL_VERSION, JournalWriter, runFilePath, writeRunFile } from './journal';
 import { Progress, retryLine } from './progress';
-import { humanDryRun, humanReport, jsonError, jsonReport, type RunReport } from './report';
+import { errorWarnings, humanDryRun, humanReport, jsonReport, type RunReport } from './report';
 import { retryPolicyFrom } from './retry';
+import { RunState } from './run-state';
 import { runBatches, StopSwitch, type Batch, type RunnerOutcome } from './runner';
 import { createOrgClient, requestTimeoutFrom, type OrgClient } from './transport';
 import { freshWork, resumeWork, type Work } from './work';
@@ -29,10 +30,12 @@ export interface CliContext {
     readonly streams: CliStreams;
     /** Thrown by SIGINT/SIGTERM (runCli) or by a test. */
     readonly stop?: StopSwitch;
-    /** Looks an org up through the Salesforce CLI; default `sf org display --json`. */
+    /** Looks an org up through the Salesforce CLI; default sfOrgSession (sf.ts). */
     readonly lookupOrg?: OrgLookup;
     readonly now?: () => Date;
     readonly sleep?: (ms: number) => Promise<void>;
+    /** What is known of the run as it goes (runCli reads it on a forced exit). */
+    readonly state?: RunState;
 }
 
 /** Registers every token the arguments or the environment carry, before anything is printed. */
@@ -47,9 +50,26 @@ function registerSecrets(output: Output, context: CliContext): void {
     });
 }
 
-function printError(output: Output, json: boolean, error: CliError): ExitCode {
-    if (json) {
-        output.out(jsonError(error));
+/** True when the arguments ask for --json (before a "--" that ends the options). */
+function wantsJson(argv: readonly string[]): boolean {
+    const end = argv.indexOf('--');
+    return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/**
+ * Reports an error that ends the run. With --json: the contract's document, its problems as
+ * warnings; exit 2 lists no result (nothing was sent), exit 3 the run's items when known.
+ */
+function printError(output: Output, state: RunState, error: CliError): ExitCode {
+    if (state.json ?? false) {
+        output.out(
+            state.document(error.exitCode, {
+                notSent:
+                    'Not sent: the org refused the session or could not be reached (see the warnings).',
+                withResults: error.exitCode !== EXIT.USAGE,
+                warnings: errorWarnings(error)
+            })
+        );
     }
     const lines = [
         `Error: ${error.message}`,
@@ -59,7 +79,10 @@ function printError(output: Output, json: boolean, error: CliError): ExitCode {
     return error.exitCode;
 }
 
-/** Opens the --out file: a new run starts with its "run" line; a resumed one continues its file. */
+/**
+ * Opens the --out file. A new run (or a resumed one written to another file) first writes its
+ * run file, atomically, before anything is sent; a run resumed into its own file continues it.
+ */
 function openJournal(
     options: CliOptions,
     work: Work,
@@ -70,28 +93,34 @@ function openJournal(
     if (path === undefined) {
         return null;
     }
+    const absolute = resolve(cwd, path);
     let journal: JournalWriter;
     try {
-        journal = new JournalWriter(resolve(cwd, path));
+        journal = new JournalWriter(absolute);
     } catch (error) {
         throw inputError(`Cannot write ${path}: ${(error as Error).message}. Nothing was sent.`);
     }
     const continuing =
         options.resume !== undefined &&
-        (options.out === undefined || resolve(cwd, options.out) === resolve(cwd, options.resume));
-    if (continuing) {
-        journal.resume(work.toSend, work.inDoubt, at);
-    } else {
-        journal.run({
-            version: JOURNAL_VERSION,
-            at,
-            objectType: work.objectType,
-            idKind: work.zuoraIds ? 'zuora' : 'salesforce',
-            items: work.items
-        });
+        (options.out === undefined || absolute === resolve(cwd, options.resume));
+    if (!continuing) {
+        try {
+            writeRunFile(runFilePath(absolute), {
+                version: JOURNAL_VERSION,
+                at,
+                objectType: work.objectType,
+                idKind: work.zuoraIds ? 'zuora' : 'salesforce',
+                items: work.items,
+                outOffset: journal.size
+            });
+        } catch (error) {
+            journal.close();
+            throw inputError(
+                `Cannot write ${runFilePath(path)}: ${(error as Error).message}. Nothing was sent.`
+            );
+        }
         journal.results(work.copyLines);
     }
-    journal.results(work.preLines);
     return journal;
 }
 
@@ -107,13 +136,20 @@ function exitCodeOf(results: readonly ItemResult[], outcome: RunnerOutcome): Exi
     return results.every((result) => result.status === 'REQUESTED') ? EXIT.OK : EXIT.INCOMPLETE;
 }
 
-async function run(context: CliContext, output: Output): Promise<ExitCode> {
+async function run(context: CliContext, output: Output, state: RunState): Promise<ExitCode> {
     const parsed = parseArgs(context.argv, version);
     if (parsed.kind === 'print') {
-        output.out(parsed.text);
+        if (state.json ?? false) {
+            // stdout holds the one JSON document; the help (or version) goes to stderr.
+            output.err(parsed.text);
+            output.out(state.document(EXIT.OK, { notSent: '' }));
+        } else {
+            output.out(parsed.text);
+        }
         return EXIT.OK;
     }
     const options = parsed.options;
+    state.json = options.json;
     checkSessionOptions(options, context.env);
     const now = context.now ?? (() => new Date());
     const stop = context.stop ?? new StopSwitch();
@@ -134,10 +170,18 @@ async function run(context: CliContext, output: Output): Promise<ExitCode> {
         return client;
     };
     const apiRequests = (): number => (client === null ? 0 : client.requestCount);
+    state.apiRequests = apiRequests;
 
     const work =
         options.resume !== undefined
-            ? resumeWork(options.resume, { cwd: context.cwd, now })
+            ? resumeWork(
+                  options.resume,
+                  { cwd: context.cwd, now },
+                  {
+                      ...(options.typeGiven ? { objectType: options.objectType } : {}),
+                      ...(options.zuoraIds ? { zuoraIds: true } : {})
+                  }
+              )
             : await freshWork(options, {
                   cwd: context.cwd,
                   now,
@@ -146,6 +190,9 @@ async function run(context: CliContext, output: Output): Promise<ExitCode> {
                   onRetry: (what, event) => progress.log(retryLine(what, event)),
                   ...(context.sleep === undefined ? {} : { sleep: context.sleep })
               });
+    state.items = work.items;
+    state.known = work.known;
+    state.warnings = work.warnings;
     const batches: Batch[] = planSessions(work.toSend, API_SESSION_CAP).map((ids, index) => ({
         number: index + 1,
         ids
@@ -199,7 +246,15 @@ async function run(context: CliContext, output: Output): Promise<ExitCode> {
             ...(context.sleep === undefined ? {} : { sleep: context.sleep }),
             events: {
                 onBatchStart: () => progress.batchStarted(),
-                onBatchDone: (_batch, results) => progress.batchDone(results),
+                onBatchDone: (batch, results) => {
+                    batch.ids.forEach((id, index) => {
+                        const result = results[index];
+                        if (result !== undefined) {
+                            state.arrived.set(id, result);
+                        }
+                    });
+                    progress.batchDone(results);
+                },
                 onRetry: (batch, event) => progress.log(retryLine(`Batch ${batch.number}`, event)),
                 onStop: (info) =>
                     progress.log(
@@ -248,27 +303,65 @@ async function run(context: CliContext, output: Output): Promise<ExitCode> {
 export async function main(context: CliContext): Promise<ExitCode> {
     const output = new Output(context.streams);
     registerSecrets(output, context);
+    const state = context.state ?? new RunState();
+    state.output = output;
+    state.json = wantsJson(context.argv);
     try {
-        return await run(context, output);
+        return await run(context, output, state);
     } catch (error) {
         if (error instanceof CliError) {
-            return printError(output, context.argv.includes('--json'), error);
+            return printError(output, state, error);
         }
-        output.err(`Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+        const message = `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+        if (state.json) {
+            output.out(
+                state.document(EXIT.INCOMPLETE, {
+                    notSent:
+                        'Not sent: the run stopped on an unexpected error. Send it with --resume.',
+                    warnings: [{ code: 'UNEXPECTED_ERROR', message }]
+                })
+            );
+        }
+        output.err(`${message}\n`);
         return EXIT.INCOMPLETE;
     }
+}
+
+/**
+ * Leaves at once (a second Ctrl-C): every result received is already in --out; with --json the
+ * document lists the others as NOT_SENT (those in flight have no line: --resume sends them).
+ */
+function forcedExit(state: RunState): void {
+    const message =
+        'Stopped without waiting for the requests in flight: --resume sends the items that have no line (the org answers SKIPPED for one it had already received).';
+    const output = state.output;
+    if (output !== null) {
+        if (state.json === true) {
+            output.out(
+                state.document(EXIT.INCOMPLETE, {
+                    notSent:
+                        'Not sent, or sent without waiting for its answer: the run was stopped. Send it with --resume.',
+                    warnings: [{ code: 'INTERRUPTED', message }]
+                })
+            );
+        }
+        output.err(`\n${message}\n`);
+        // Answers still arriving must not print a second document.
+        output.close();
+    }
+    process.stdout.write('', () => process.exit(EXIT.INCOMPLETE));
 }
 
 /** Process wiring: real streams, signals (first: stop gracefully; second: leave at once), exit code. */
 export function runCli(argv: readonly string[] = process.argv.slice(2)): void {
     const stop = new StopSwitch();
+    const state = new RunState();
     let signals = 0;
     const onSignal = (signal: NodeJS.Signals): void => {
         signals++;
         if (signals > 1) {
-            // Every result and every batch sent so far is already on disk.
-            process.stderr.write('\nStopped without waiting for the requests in flight.\n');
-            process.exit(EXIT.INCOMPLETE);
+            forcedExit(state);
+            return;
         }
         stop.stop({
             reason: 'interrupted',
@@ -288,7 +381,8 @@ export function runCli(argv: readonly string[] = process.argv.slice(2)): void {
             stderrIsTTY: process.stderr.isTTY === true,
             columns: process.stderr.columns
         },
-        stop
+        stop,
+        state
     }).then((code) => {
         // Exit once stdout is flushed, so that a request abandoned after its timeout cannot keep
         // the process alive.

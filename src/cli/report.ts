@@ -50,16 +50,18 @@ export function jsonReport(report: RunReport): string {
     return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-/** The --json document of a run that ended before sending (usage, input or session error). */
-export function jsonError(error: CliError, warnings: readonly CliWarning[] = []): string {
-    const document = {
-        status: error.exitCode,
-        name: error.code,
-        message: error.message,
-        ...(error.problems.length === 0 ? {} : { problems: error.problems }),
-        warnings: warnings.map((warning) => ({ code: warning.code, message: warning.message }))
-    };
-    return `${JSON.stringify(document, null, 2)}\n`;
+/**
+ * The warnings that tell why a run ended early (usage, input, session error): the error first,
+ * then each problem with where it came from ("ids.csv line 4: ...").
+ */
+export function errorWarnings(error: CliError): CliWarning[] {
+    return [
+        { code: error.code, message: error.message },
+        ...error.problems.map((problem) => ({
+            code: problem.code ?? 'INVALID_ID',
+            message: `${problem.where}: ${problem.message}`
+        }))
+    ];
 }
 
 function table(rows: readonly string[][]): string {

@@ -66,7 +66,6 @@ export class StopSwitch {
 
 /** Where results go as they arrive (the --out file); optional. */
 export interface RunRecorder {
-    sending(batch: number, ids: readonly string[], at: string): void;
     results(lines: readonly ItemLine[]): void;
 }
 
@@ -264,7 +263,6 @@ export async function runBatches(
     };
 
     const sendBatch = async (batch: Batch): Promise<void> => {
-        recorder?.sending(batch.number, batch.ids, now().toISOString());
         events?.onBatchStart?.(batch);
         const request: SyncRequestInput = {
             objectType: options.objectType,

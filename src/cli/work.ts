@@ -8,7 +8,7 @@ import { listBillingAccounts } from './accounts';
 import type { CliOptions } from './args';
 import { CliError, inputError, type InputProblem } from './errors';
 import { idsFromArgs, readIdFile, validateIds, type SourcedId, type ValidatedIds } from './input';
-import { readResumeState, type ItemLine } from './journal';
+import { readResumeState, type ItemLine, type ResumeHints } from './journal';
 import type { RetryEvent, RetryPolicy } from './retry';
 import type { CliWarning } from './runner';
 import type { OrgClient } from './transport';
@@ -21,14 +21,10 @@ export interface Work {
     readonly items: string[];
     /** The items to send now. */
     readonly toSend: string[];
-    /** Results already known: recorded final lines and in-doubt items (--resume). */
+    /** Results already known: the final lines of the resumed file (--resume). */
     readonly known: Map<string, ItemResult>;
-    /** Lines to record before sending: in-doubt items marked SKIPPED (--resume). */
-    readonly preLines: ItemLine[];
     /** Final lines of the resumed file, copied when the resumed run writes to another file. */
     readonly copyLines: ItemLine[];
-    /** In-doubt items of the resumed file. */
-    readonly inDoubt: string[];
     readonly objectType: SyncObjectType;
     readonly zuoraIds: boolean;
     readonly warnings: CliWarning[];
@@ -94,52 +90,30 @@ function problemsOf(validate: () => unknown): readonly InputProblem[] {
 }
 
 /** What is left to send of a --resume file's run. */
-export function resumeWork(path: string, deps: Pick<WorkDeps, 'cwd' | 'now'>): Work {
-    const state = readResumeState(path, resolve(deps.cwd, path));
+export function resumeWork(
+    path: string,
+    deps: Pick<WorkDeps, 'cwd' | 'now'>,
+    hints: ResumeHints = {}
+): Work {
+    const state = readResumeState(path, resolve(deps.cwd, path), hints);
     const kind = state.run.idKind;
     validateIds(
         state.run.items.map((value, index) => ({ value, where: `${path} item ${index + 1}` })),
         { kind }
     );
-    const at = deps.now().toISOString();
-    const preLines: ItemLine[] = state.inDoubt.map(({ id, sentAt }) => ({
-        id,
-        status: 'SKIPPED',
-        message:
-            `Sent${sentAt === '' ? '' : ` at ${sentAt}`} by a run that stopped before its answer arrived; ` +
-            'not sent again so that Zuora never gets it twice. Check its On-Demand Sync log and sync it again if needed.',
-        requestId: null,
-        at
-    }));
     // Keyed by the item as the run listed it (a line may spell it with 15 characters).
     const known = new Map<string, ItemResult>();
     for (const [id, line] of state.done) {
         known.set(id, lineToResult({ ...line, id }));
     }
-    for (const line of preLines) {
-        known.set(line.id, lineToResult(line));
-    }
-    const count = state.inDoubt.length;
     return {
         items: [...state.run.items],
         toSend: state.pending,
         known,
-        preLines,
         copyLines: [...state.done.values()],
-        inDoubt: state.inDoubt.map((entry) => entry.id),
         objectType: state.run.objectType,
         zuoraIds: kind === 'zuora',
-        warnings:
-            count === 0
-                ? []
-                : [
-                      {
-                          code: 'IN_DOUBT',
-                          message:
-                              `${count} ${plural(count, 'item was', 'items were')} being sent when the previous run ` +
-                              'stopped and no answer was recorded: marked SKIPPED, not sent again.'
-                      }
-                  ]
+        warnings: state.warnings
     };
 }
 
@@ -208,9 +182,7 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
         items: validated.items,
         toSend: validated.items,
         known: new Map(),
-        preLines: [],
         copyLines: [],
-        inDoubt: [],
         objectType: options.objectType,
         zuoraIds: options.zuoraIds,
         warnings,

@@ -89,16 +89,25 @@ describe('reading ids', () => {
 
         expect(run.code).toBe(2);
         const document = JSON.parse(run.stdout);
-        expect(document).toEqual(
-            expect.objectContaining({
-                status: 2,
-                name: 'INVALID_INPUT',
-                problems: [
-                    expect.objectContaining({ where: 'bad.csv line 4', value: '' }),
-                    expect.objectContaining({ where: 'bad.csv line 5', value: `${ids[1]}x` })
-                ]
-            })
-        );
+        expect(document).toEqual({
+            status: 2,
+            result: {
+                summary: { total: 0, requested: 0, failed: 0, skipped: 0, notSent: 0 },
+                results: [],
+                apiRequests: 0
+            },
+            warnings: [
+                { code: 'INVALID_INPUT', message: '2 values are not valid. Nothing was sent.' },
+                {
+                    code: 'INVALID_ID',
+                    message: expect.stringMatching(/^bad\.csv line 4: /)
+                },
+                {
+                    code: 'INVALID_ID',
+                    message: expect.stringMatching(new RegExp(`^bad\\.csv line 5: "${ids[1]}x"`))
+                }
+            ]
+        });
         expect(running.org.receivedRequests()).toHaveLength(0);
     });
 
@@ -137,7 +146,7 @@ describe('reading ids', () => {
                 env: orgEnv(url)
             }),
             runCli(['--resume', 'x.jsonl', ids[0] as string], { env: orgEnv(url) }),
-            runCli(['--resume', 'x.jsonl', '--type', 'product'], { env: orgEnv(url) }),
+            runCli(['--resume', 'x.jsonl', '--concurrency', '0'], { env: orgEnv(url) }),
             runCli(['-o', 'ci', '--instance-url', url, ids[0] as string], { env: orgEnv(url) })
         ]);
         expect(runs.map((run) => run.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);

@@ -1,14 +1,16 @@
 /**
  * --out and --resume with real processes: a run killed at an arbitrary moment (SIGKILL) or
- * stopped (SIGTERM), then resumed. Every item must end with exactly one final result and no item
- * may reach the org twice.
+ * stopped (SIGTERM), then resumed. The --out file holds item lines only (the run's items are in
+ * its run file); every item must end with exactly one final line, its last. Only an item whose
+ * batch was in flight when the run was killed reaches the org twice, and the org's cooldown
+ * answers the second request SKIPPED.
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { pathToFileURL } from 'url';
 import type { RunningOrg } from '../../org-emulator';
-import { JournalWriter, readResumeState } from '../journal';
+import { JournalWriter, readResumeState, runFilePath, writeRunFile } from '../journal';
 import {
     readLines,
     runCli,
@@ -16,6 +18,7 @@ import {
     orgEnv,
     startFaultyFront,
     startOrg,
+    syncRequests,
     tempDir
 } from './harness';
 
@@ -40,6 +43,27 @@ function itemLines(path: string): { id: string; status: string; message: string 
         (line): line is { id: string; status: string; message: string } =>
             typeof line.id === 'string'
     );
+}
+
+/** Checks that every line of an --out file is a contract item line; returns the last per id. */
+function lastLines(path: string): Map<string, { id: string; status: string }> {
+    const last = new Map<string, { id: string; status: string }>();
+    for (const line of readLines(readFileSync(path, 'utf8'))) {
+        expect(line).toEqual(
+            expect.objectContaining({
+                id: expect.any(String),
+                status: expect.stringMatching(/^(REQUESTED|FAILED|SKIPPED|NOT_SENT)$/),
+                message: expect.any(String),
+                at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/)
+            })
+        );
+        expect(line).toHaveProperty('requestId');
+        expect(Object.keys(line)).not.toEqual(
+            expect.arrayContaining([expect.stringMatching(/^(run|sending|resume)$/)])
+        );
+        last.set(line.id as string, line as { id: string; status: string });
+    }
+    return last;
 }
 
 function finalCounts(path: string): Map<string, number> {
@@ -105,11 +129,11 @@ describe('a run killed or stopped, then resumed', () => {
             stdio: ['ignore', 'pipe', 'pipe']
         });
 
-    it('SIGKILL mid-way: resuming sends only what was never sent, and in-doubt items are not sent again', async () => {
+    it('SIGKILL mid-way: --resume sends every item with no line, those in flight too; each ends with one final line', async () => {
         running.org.injectFaults({ latencyMs: 250 });
         // A front that counts the requests the org received in full. Two batches go out and are
         // answered after 250 ms; only then are the next two sent. The kill comes as soon as the
-        // org holds those two, long before it answers them: they are in doubt.
+        // org holds those two, long before it answers them: they have no line.
         const front = await startFaultyFront(running.org, () => 'pass');
         const child = start(['--file', idsFile, '--out', out, '--concurrency', '2'], front.url);
         const ended = exited(child);
@@ -119,8 +143,17 @@ describe('a run killed or stopped, then resumed', () => {
         // Let the org finish the requests the killed run had sent.
         await new Promise((resolvePromise) => setTimeout(resolvePromise, 400));
         await front.close();
+
+        // The run file lists the run's items; the --out file holds item lines only.
+        expect(JSON.parse(readFileSync(runFilePath(out), 'utf8')).items).toEqual(ids);
+        const answered = lastLines(out);
+        expect(answered.size).toBe(20);
+        const inFlight = syncRequests(running.org)
+            .flatMap((request) => request.ids)
+            .filter((id) => !answered.has(id));
+        expect(inFlight).toHaveLength(20);
         const killedRun = readResumeState(out, out);
-        expect(killedRun.inDoubt).toHaveLength(20);
+        expect(killedRun.pending).toEqual(ids.filter((id) => !answered.has(id)));
         running.org.injectFaults({ latencyMs: 0 });
 
         // The org answers in this process: the resumed run must not block it (no spawnSync).
@@ -129,24 +162,31 @@ describe('a run killed or stopped, then resumed', () => {
         resumedChild.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
         const resumed = { status: (await exited(resumedChild)).code, stdout };
 
+        // The items in flight had reached the org: their cooldown answers them SKIPPED.
         expect(resumed.status).toBe(1);
         const document = JSON.parse(resumed.stdout);
-        expect(document.result.summary.total).toBe(80);
-        expect(document.result.summary.notSent).toBe(0);
-        expect(document.result.summary.skipped).toBe(killedRun.inDoubt.length);
-        expect(document.warnings).toEqual(
-            expect.arrayContaining([expect.objectContaining({ code: 'IN_DOUBT' })])
-        );
-        // Every id: exactly one final line in the file, and exactly one arrival at the org.
+        expect(document.result.summary).toEqual({
+            total: 80,
+            requested: 60,
+            failed: 0,
+            skipped: 20,
+            notSent: 0
+        });
+        // Every id: its last line is final, and it has exactly one final line.
+        const last = lastLines(out);
+        expect(ids.filter((id) => !FINAL.has(last.get(id)?.status ?? 'none'))).toEqual([]);
         const finals = finalCounts(out);
-        expect(ids.every((id) => finals.get(id) === 1)).toBe(true);
+        expect(ids.filter((id) => finals.get(id) !== 1)).toEqual([]);
+        // Only the items in flight reached the org twice.
         const sent = sendCounts(running.org);
-        expect(ids.filter((id) => sent.get(id) !== 1).map((id) => [id, sent.get(id)])).toEqual([]);
+        expect(
+            ids
+                .filter((id) => sent.get(id) !== (inFlight.includes(id) ? 2 : 1))
+                .map((id) => [id, sent.get(id)])
+        ).toEqual([]);
         const skipped = itemLines(out).filter((line) => line.status === 'SKIPPED');
-        expect(skipped.map((line) => line.id).sort()).toEqual(
-            killedRun.inDoubt.map((entry) => entry.id).sort()
-        );
-        expect(skipped[0]?.message).toContain('stopped before its answer arrived');
+        expect(skipped.map((line) => line.id).sort()).toEqual([...inFlight].sort());
+        expect(skipped[0]).toEqual(expect.objectContaining({ cooldownUntil: expect.any(String) }));
 
         // Resuming a finished file sends nothing more.
         const again = await runCli(['--resume', out, '--json'], { env: orgEnv(running.url) });
@@ -168,7 +208,6 @@ describe('a run killed or stopped, then resumed', () => {
         expect(code).toBe(1);
         expect(stderr).toContain('Interrupted (SIGTERM)');
         const stopped = readResumeState(out, out);
-        expect(stopped.inDoubt).toEqual([]);
         const notSent = itemLines(out).filter((line) => line.status === 'NOT_SENT');
         expect(notSent.length).toBeGreaterThan(0);
         expect(stopped.pending.sort()).toEqual(notSent.map((line) => line.id).sort());
@@ -191,8 +230,41 @@ describe('a run killed or stopped, then resumed', () => {
         expect(resumed.stdout).toContain('80 items: 80 requested');
         const finals = finalCounts(out);
         expect(ids.every((id) => finals.get(id) === 1)).toBe(true);
+        const last = lastLines(out);
+        expect(ids.every((id) => FINAL.has(last.get(id)?.status ?? 'none'))).toBe(true);
         const sent = sendCounts(running.org);
         expect(ids.every((id) => sent.get(id) === 1)).toBe(true);
+    });
+
+    it('a second SIGTERM leaves at once, still printing the --json document; --resume completes the run', async () => {
+        running.org.injectFaults({ latencyMs: 300 });
+        const child = start(['--file', idsFile, '--out', out, '--concurrency', '2', '--json']);
+        const ended = exited(child);
+        let stdout = '';
+        child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        await waitFor(() => existsSync(out) && itemLines(out).length >= 10);
+        child.kill('SIGTERM');
+        await new Promise((resolvePromise) => setTimeout(resolvePromise, 20));
+        child.kill('SIGTERM');
+
+        expect((await ended).code).toBe(1);
+        const document = JSON.parse(stdout);
+        expect(document.status).toBe(1);
+        expect(document.result.summary.total).toBe(80);
+        expect(document.result.summary.notSent).toBeGreaterThan(0);
+        expect(document.warnings).toEqual(
+            expect.arrayContaining([expect.objectContaining({ code: 'INTERRUPTED' })])
+        );
+        // Let the org answer what the stopped run had sent, then finish the run.
+        await new Promise((resolvePromise) => setTimeout(resolvePromise, 400));
+        running.org.injectFaults({ latencyMs: 0 });
+        const resumed = await runCli(['--resume', out, '--json'], { env: orgEnv(running.url) });
+
+        expect(JSON.parse(resumed.stdout).result.summary.notSent).toBe(0);
+        const last = lastLines(out);
+        expect(ids.filter((id) => !FINAL.has(last.get(id)?.status ?? 'none'))).toEqual([]);
+        const finals = finalCounts(out);
+        expect(ids.filter((id) => finals.get(id) !== 1)).toEqual([]);
     });
 
     it('writes a resumed run to another --out file that can itself be resumed', async () => {
@@ -215,6 +287,74 @@ describe('a run killed or stopped, then resumed', () => {
         expect(state.run.items).toEqual(ids.slice(0, 30));
         expect(state.done.size).toBe(30);
         expect(state.pending).toEqual([]);
+        expect(lastLines(next).size).toBe(30);
+    });
+
+    it('without the run file, resumes the items whose last line is NOT_SENT, with a warning', async () => {
+        const first = await runCli(
+            [...ids.slice(0, 30), '--out', out, '--api-budget', '8', '--concurrency', '1'],
+            { env: orgEnv(running.url) }
+        );
+        expect(first.code).toBe(1);
+        const notSent = itemLines(out)
+            .filter((line) => line.status === 'NOT_SENT')
+            .map((line) => line.id);
+        expect(notSent.length).toBeGreaterThan(0);
+        rmSync(runFilePath(out));
+        const before = syncRequests(running.org).length;
+
+        const resumed = await runCli(['--resume', out, '--json'], { env: orgEnv(running.url) });
+
+        expect(resumed.code).toBe(0);
+        const document = JSON.parse(resumed.stdout);
+        expect(document.warnings).toEqual(
+            expect.arrayContaining([
+                expect.objectContaining({
+                    code: 'RUN_FILE_MISSING',
+                    message: expect.stringContaining('NOT_SENT')
+                })
+            ])
+        );
+        expect(document.result.summary.total).toBe(30);
+        expect(
+            syncRequests(running.org)
+                .slice(before)
+                .flatMap((request) => request.ids)
+        ).toEqual(notSent);
+        expect(finalCounts(out)).toEqual(new Map(ids.slice(0, 30).map((id) => [id, 1])));
+    });
+
+    it('takes --type for a file without its run file, and refuses one that contradicts it', async () => {
+        const product = 'a0Y5g00000PlTfMEAV';
+        writeFileSync(
+            out,
+            `${JSON.stringify({ id: product, status: 'NOT_SENT', message: 'stopped', requestId: null, at: 't' })}\n`
+        );
+        const asProducts = await runCli(['--resume', out, '--type', 'product'], {
+            env: orgEnv(running.url)
+        });
+        expect(asProducts.code).toBe(0);
+        expect(running.org.receivedRequests().map((request) => request.body)).toEqual([
+            expect.objectContaining({ objectType: 'PRODUCT', ids: [product] })
+        ]);
+
+        const billing = join(dir.path, 'billing.jsonl');
+        writeRunFile(runFilePath(billing), {
+            version: 2,
+            at: 't',
+            objectType: 'BILLING_ACCOUNT',
+            idKind: 'salesforce',
+            items: [ids[0] as string],
+            outOffset: 0
+        });
+        const contradicting = await runCli(['--resume', billing, '--type', 'product', '--json'], {
+            env: orgEnv(running.url)
+        });
+        expect(contradicting.code).toBe(2);
+        expect(JSON.parse(contradicting.stdout).warnings).toEqual([
+            { code: 'USAGE', message: expect.stringContaining('--type') }
+        ]);
+        expect(running.org.receivedRequests()).toHaveLength(1);
     });
 
     it('refuses a file that is not an --out file', async () => {
@@ -248,62 +388,95 @@ describe('the --out file', () => {
     const C = 'a0X5g00000AcAp3EAF';
     const D = 'a0X5g00000InAusEAF';
 
-    it('reads the state of the last run: final lines, NOT_SENT, in-doubt, a line cut short', () => {
+    const line = (id: string, status: string, at: string): string =>
+        JSON.stringify({ id, status, message: status, requestId: null, at });
+
+    it("reads the run's state: lines after its offset, the last per item, a line cut short", () => {
+        const path = join(dir.path, 'out.jsonl');
+        const earlier = `${line(D, 'REQUESTED', 't0')}\n`;
+        writeFileSync(
+            path,
+            earlier +
+                [
+                    line(A.slice(0, 15), 'NOT_SENT', 't1'),
+                    line(A, 'REQUESTED', 't2'),
+                    line(B, 'NOT_SENT', 't2'),
+                    '{"id":"a0X5g00000AcAp3EAF","sta'
+                ].join('\n')
+        );
+        writeRunFile(runFilePath(path), {
+            version: 2,
+            at: 't1',
+            objectType: 'BILLING_ACCOUNT',
+            idKind: 'salesforce',
+            items: [A, B, C, D],
+            outOffset: Buffer.byteLength(earlier)
+        });
+
+        const state = readResumeState('out.jsonl', path);
+
+        expect(state.fromRunFile).toBe(true);
+        expect(state.run.items).toEqual([A, B, C, D]);
+        expect([...state.done.keys()]).toEqual([A]);
+        // B: NOT_SENT; C: no line (its batch was in flight); D: its line is an earlier run's.
+        expect(state.pending).toEqual([B, C, D]);
+        expect(state.warnings).toEqual([]);
+    });
+
+    it('without the run file, takes the items from the lines and sends the NOT_SENT ones', () => {
         const path = join(dir.path, 'out.jsonl');
         writeFileSync(
             path,
             [
-                JSON.stringify({
-                    run: {
-                        version: 1,
-                        at: 't0',
-                        objectType: 'BILLING_ACCOUNT',
-                        idKind: 'salesforce',
-                        items: [D]
-                    }
-                }),
-                JSON.stringify({
-                    id: D,
-                    status: 'REQUESTED',
-                    message: 'old run',
-                    requestId: 'r0',
-                    at: 't0'
-                }),
-                JSON.stringify({
-                    run: {
-                        version: 1,
-                        at: 't1',
-                        objectType: 'BILLING_ACCOUNT',
-                        idKind: 'salesforce',
-                        items: [A, B, C, D]
-                    }
-                }),
-                JSON.stringify({ sending: { batch: 1, ids: [A, B], at: 't2' } }),
-                JSON.stringify({
-                    id: A.slice(0, 15),
-                    status: 'REQUESTED',
-                    message: 'ok',
-                    requestId: 'r1',
-                    at: 't3'
-                }),
-                JSON.stringify({
-                    id: B,
-                    status: 'NOT_SENT',
-                    message: 'stopped',
-                    requestId: null,
-                    at: 't3'
-                }),
-                JSON.stringify({ sending: { batch: 2, ids: [C], at: 't4' } }),
-                '{"id":"a0X5g00000InAusEAF","sta'
+                line(D, 'REQUESTED', 't0'),
+                line(B, 'NOT_SENT', 't1'),
+                line(A, 'NOT_SENT', 't1'),
+                line(A, 'SKIPPED', 't2'),
+                ''
             ].join('\n')
         );
 
         const state = readResumeState('out.jsonl', path);
 
-        expect(state.run.items).toEqual([A, B, C, D]);
-        expect([...state.done.keys()]).toEqual([A]);
-        expect(state.pending).toEqual([B, D]);
-        expect(state.inDoubt).toEqual([{ id: C, sentAt: 't4' }]);
+        expect(state.fromRunFile).toBe(false);
+        expect(state.run).toEqual(
+            expect.objectContaining({
+                items: [D, B, A],
+                objectType: 'BILLING_ACCOUNT',
+                idKind: 'salesforce'
+            })
+        );
+        expect([...state.done.keys()]).toEqual([D, A]);
+        expect(state.pending).toEqual([B]);
+        expect(state.warnings).toEqual([expect.objectContaining({ code: 'RUN_FILE_MISSING' })]);
+        expect(() => readResumeState('none.jsonl', join(dir.path, 'none.jsonl'))).toThrow(
+            /does not exist/
+        );
+    });
+
+    it('writes the run file whole or not at all, and refuses one that is not a run file', () => {
+        const path = join(dir.path, 'out.jsonl');
+        const record = {
+            version: 2,
+            at: 't',
+            objectType: 'PRODUCT' as const,
+            idKind: 'salesforce' as const,
+            items: [A],
+            outOffset: 0
+        };
+        writeRunFile(runFilePath(path), record);
+        writeRunFile(runFilePath(path), { ...record, items: [A, B] });
+
+        expect(JSON.parse(readFileSync(runFilePath(path), 'utf8'))).toEqual({
+            ...record,
+            items: [A, B]
+        });
+        // Only the run file itself is left in the directory (no temporary file).
+        expect(readdirSync(dir.path)).toEqual(['out.jsonl.run.json']);
+        const state = readResumeState('out.jsonl', path);
+        expect(state.pending).toEqual([A, B]);
+        writeFileSync(runFilePath(path), '{"items": "nope"}');
+        expect(() => readResumeState('out.jsonl', path)).toThrow(/not a run file/);
     });
 
     it('ends a line cut short before appending, and flushes every append', () => {

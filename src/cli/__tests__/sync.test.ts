@@ -2,7 +2,7 @@
  * zuora-sync against an emulated org over real HTTP: the happy path, de-duplication, batching,
  * the --json document, exit codes, --dry-run, and the token never leaving the process.
  */
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { SAMPLE_COOLING_DOWN_ID, SAMPLE_FAILING_ID, type RunningOrg } from '../../org-emulator';
 import {
@@ -163,8 +163,27 @@ describe('zuora-sync sends', () => {
                     })
                 );
             }
-            expect(lines[0]).toEqual({ run: expect.objectContaining({ items: ids.slice(0, 12) }) });
-            expect(lines.filter((line) => line.sending !== undefined)).toHaveLength(2);
+            // Item lines only: the run's bookkeeping is in the run file next to it.
+            expect(lines).toEqual(items);
+            expect(items.map((item) => item.id).sort()).toEqual(ids.slice(0, 12).sort());
+            expect(JSON.parse(readFileSync(`${out}.run.json`, 'utf8'))).toEqual({
+                version: 2,
+                at: expect.any(String),
+                objectType: 'BILLING_ACCOUNT',
+                idKind: 'salesforce',
+                items: ids.slice(0, 12),
+                outOffset: 0
+            });
+
+            // A later run appends to the file; its run file says where its lines start.
+            const size = statSync(out).size;
+            expect(
+                (await runCli([ids[12] as string, '--out', out], { env: orgEnv(url) })).code
+            ).toBe(0);
+            expect(JSON.parse(readFileSync(`${out}.run.json`, 'utf8'))).toEqual(
+                expect.objectContaining({ items: [ids[12]], outOffset: size })
+            );
+            expect(readLines(readFileSync(out, 'utf8'))).toHaveLength(13);
         } finally {
             dir.remove();
         }

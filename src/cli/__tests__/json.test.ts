@@ -1,0 +1,263 @@
+/**
+ * --json prints the contract's one document whatever way the run ends:
+ *   { "status": <exit code>, "result": { "summary": { total, requested, failed, skipped, notSent },
+ *     "results": [ { "id", "status", "message", ... } ], "apiRequests": n },
+ *     "warnings": [ { "code", "message" } ] }
+ * on success (0), incomplete runs (1), usage and input errors (2: no result, each problem a
+ * warning with where it came from) and session or connection failures (3: the items NOT_SENT).
+ */
+import { writeFileSync } from 'fs';
+import { createServer } from 'net';
+import type { AddressInfo } from 'net';
+import { join } from 'path';
+import { SAMPLE_ACCOUNT_IDS, SAMPLE_FAILING_ID, type RunningOrg } from '../../org-emulator';
+import {
+    FAST_ENV,
+    orgEnv,
+    runCli,
+    startFaultyFront,
+    startOrg,
+    tempDir,
+    TOKEN,
+    type CliRun
+} from './harness';
+
+const STATUSES = ['REQUESTED', 'FAILED', 'SKIPPED', 'NOT_SENT'];
+
+interface Document {
+    status: number;
+    result: {
+        summary: { [key: string]: number };
+        results: { id: string; status: string; message: string }[];
+        apiRequests: number;
+    };
+    warnings: { code: string; message: string }[];
+}
+
+/** Parses stdout as the one document and checks its shape against the run's exit code. */
+function documentOf(run: CliRun): Document {
+    const document = JSON.parse(run.stdout) as Document;
+    expect(Object.keys(document).sort()).toEqual(['result', 'status', 'warnings']);
+    expect(document.status).toBe(run.code);
+    expect(Object.keys(document.result).sort()).toEqual(['apiRequests', 'results', 'summary']);
+    expect(Number.isInteger(document.result.apiRequests)).toBe(true);
+    const { results, summary } = document.result;
+    const count = (status: string): number =>
+        results.filter((result) => result.status === status).length;
+    expect(summary).toEqual({
+        total: results.length,
+        requested: count('REQUESTED'),
+        failed: count('FAILED'),
+        skipped: count('SKIPPED'),
+        notSent: count('NOT_SENT')
+    });
+    for (const result of results) {
+        expect(result).toEqual(
+            expect.objectContaining({
+                id: expect.any(String),
+                status: expect.any(String),
+                message: expect.any(String)
+            })
+        );
+        expect(STATUSES).toContain(result.status);
+    }
+    for (const warning of document.warnings) {
+        expect(Object.keys(warning).sort()).toEqual(['code', 'message']);
+        expect(typeof warning.code).toBe('string');
+        expect(typeof warning.message).toBe('string');
+    }
+    expect(run.stdout).not.toContain(TOKEN);
+    return document;
+}
+
+const EMPTY_RESULT = {
+    summary: { total: 0, requested: 0, failed: 0, skipped: 0, notSent: 0 },
+    results: [],
+    apiRequests: 0
+};
+
+/** A local port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
+}
+
+describe('--json on every exit', () => {
+    let running: RunningOrg;
+    let url: string;
+    let ids: string[];
+    let dir: ReturnType<typeof tempDir>;
+
+    beforeEach(async () => {
+        ({ running, url, ids } = await startOrg(12));
+        dir = tempDir();
+    });
+
+    afterEach(async () => {
+        dir.remove();
+        await running.close();
+    });
+
+    it('exit 0: every item REQUESTED, and a clean dry run', async () => {
+        const sent = await runCli([ids[0] as string, ids[1] as string, '--json'], {
+            env: orgEnv(url)
+        });
+        expect(sent.code).toBe(0);
+        const document = documentOf(sent);
+        expect(document.result.results.map((result) => result.status)).toEqual([
+            'REQUESTED',
+            'REQUESTED'
+        ]);
+        expect(document.result.apiRequests).toBe(1);
+
+        const dry = await runCli([ids[2] as string, '--dry-run', '--json'], { env: {} });
+        expect(dry.code).toBe(0);
+        expect(JSON.parse(dry.stdout)).toEqual(
+            expect.objectContaining({ status: 0, warnings: [] })
+        );
+    });
+
+    it('exit 0: --help and --version keep stdout for the document', async () => {
+        for (const flag of ['--help', '--version']) {
+            const run = await runCli([flag, '--json'], { env: {} });
+
+            expect(run.code).toBe(0);
+            expect(documentOf(run)).toEqual({ status: 0, result: EMPTY_RESULT, warnings: [] });
+            expect(run.stderr).not.toBe('');
+        }
+    });
+
+    it('exit 1: an item FAILED, SKIPPED or NOT_SENT', async () => {
+        const run = await runCli([ids[0] as string, SAMPLE_FAILING_ID, '--json'], {
+            env: orgEnv(url)
+        });
+
+        expect(run.code).toBe(1);
+        expect(documentOf(run).result.summary).toEqual(
+            expect.objectContaining({ total: 2, requested: 1, failed: 1 })
+        );
+    });
+
+    it('exit 1: an unexpected error lists the items NOT_SENT', async () => {
+        const run = await runCli(['-o', 'ci-org', ids[0] as string, '--json'], {
+            env: { ...FAST_ENV },
+            lookupOrg: () => Promise.reject(new Error('something broke'))
+        });
+
+        expect(run.code).toBe(1);
+        const document = documentOf(run);
+        expect(document.result.results).toEqual([
+            expect.objectContaining({ id: ids[0], status: 'NOT_SENT' })
+        ]);
+        expect(document.warnings).toEqual([
+            { code: 'UNEXPECTED_ERROR', message: 'Unexpected error: something broke' }
+        ]);
+    });
+
+    it('exit 2: each bad input is a warning with where it came from; no result', async () => {
+        const file = join(dir.path, 'ids.csv');
+        writeFileSync(file, `Id\n${ids[0]}\n${ids[1]}\nnot-an-id\n`);
+        const run = await runCli(['--file', file, 'x', '--json'], { env: orgEnv(url) });
+
+        expect(run.code).toBe(2);
+        expect(documentOf(run)).toEqual({
+            status: 2,
+            result: EMPTY_RESULT,
+            warnings: [
+                { code: 'INVALID_INPUT', message: '2 values are not valid. Nothing was sent.' },
+                { code: 'INVALID_ID', message: expect.stringMatching(/^argument 1: "x" /) },
+                {
+                    code: 'INVALID_ID',
+                    message: expect.stringMatching(/^ids\.csv line 4: "not-an-id" /)
+                }
+            ]
+        });
+        expect(running.org.receivedRequests()).toHaveLength(0);
+    });
+
+    it.each([
+        ['a value out of range', ['--concurrency', '11'], 'USAGE', '1 to 10'],
+        ['an unknown option', ['--bogus'], 'USAGE', 'unknown option'],
+        ['no ids', [], 'USAGE', 'Nothing to sync'],
+        ['a missing file', ['--file', 'missing-ids.txt'], 'INVALID_INPUT', 'no such file'],
+        [
+            'a missing --resume file',
+            ['--resume', 'missing.jsonl'],
+            'INVALID_INPUT',
+            'does not exist'
+        ],
+        ['a session half given', ['--instance-url', 'http://127.0.0.1:1'], 'USAGE', 'needs']
+    ])('exit 2: %s', async (_what, args, code, text) => {
+        const withId = args.includes('--resume') || args.length === 0 ? [] : [ids[0] as string];
+        const run = await runCli([...withId, ...args, '--json'], {
+            env: args.includes('--instance-url') ? { ...FAST_ENV } : orgEnv(url),
+            cwd: dir.path
+        });
+
+        expect(run.code).toBe(2);
+        expect(documentOf(run)).toEqual({
+            status: 2,
+            result: EMPTY_RESULT,
+            warnings: [{ code, message: expect.stringContaining(text) }]
+        });
+        expect(running.org.receivedRequests()).toHaveLength(0);
+    });
+
+    it('exit 3: an org that cannot be reached leaves every item NOT_SENT', async () => {
+        const port = await closedPort();
+        const run = await runCli([ids[0] as string, ids[1] as string, '--json'], {
+            env: orgEnv(`http://127.0.0.1:${port}`)
+        });
+
+        expect(run.code).toBe(3);
+        const document = documentOf(run);
+        expect(document.result.summary).toEqual({
+            total: 2,
+            requested: 0,
+            failed: 0,
+            skipped: 0,
+            notSent: 2
+        });
+        expect(document.warnings).toEqual(
+            expect.arrayContaining([expect.objectContaining({ code: 'CONNECTION' })])
+        );
+    });
+
+    it('exit 3: a refused session leaves every item NOT_SENT', async () => {
+        const front = await startFaultyFront(running.org, () => ({
+            status: 401,
+            body: [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }]
+        }));
+        try {
+            const run = await runCli([ids[0] as string, '--json'], { env: orgEnv(front.url) });
+
+            expect(run.code).toBe(3);
+            const document = documentOf(run);
+            expect(document.result.results).toEqual([
+                expect.objectContaining({ id: ids[0], status: 'NOT_SENT' })
+            ]);
+            expect(document.warnings).toEqual(
+                expect.arrayContaining([expect.objectContaining({ code: 'AUTHENTICATION' })])
+            );
+        } finally {
+            await front.close();
+        }
+    });
+
+    it('exit 3: no session before the items are known (--account) lists no result', async () => {
+        const port = await closedPort();
+        const run = await runCli(['--account', SAMPLE_ACCOUNT_IDS.threeBillingAccounts, '--json'], {
+            env: orgEnv(`http://127.0.0.1:${port}`)
+        });
+
+        expect(run.code).toBe(3);
+        const document = documentOf(run);
+        expect(document.result.results).toEqual([]);
+        expect(document.warnings).toEqual([
+            { code: 'CONNECTION', message: expect.stringContaining('could not be reached') }
+        ]);
+    });
+});
