@@ -1,5 +1,6 @@
 // Columns of the billing account table; the datatable shares the card's width between them.
-// On a phone (form factor Small) only what a rep needs to choose and to see a result.
+// On a phone (form factor Small), and in a narrow region of a record page such as its right-hand
+// column (flexipageRegionWidth SMALL), only what a rep needs to choose and to see a result.
 import FORM_FACTOR from '@salesforce/client/formFactor';
 import { LABELS } from './labels';
 
@@ -65,12 +66,22 @@ const ALL_COLUMNS = Object.freeze([
     }
 ]);
 
-/** The columns for a form factor ('Large', 'Medium' or 'Small'). */
-export function columnsFor(formFactor) {
-    if (formFactor !== 'Small') {
-        return ALL_COLUMNS;
-    }
-    return ALL_COLUMNS.filter((column) => PHONE_COLUMNS.includes(column.fieldName));
+// One array per layout: the datatable sees the same columns on every render.
+const COMPACT_COLUMNS = Object.freeze(
+    ALL_COLUMNS.filter((column) => PHONE_COLUMNS.includes(column.fieldName))
+);
+
+/**
+ * The columns for a form factor ('Large', 'Medium' or 'Small') and, on a record page, the width
+ * of the region holding the card ('SMALL', 'MEDIUM' or 'LARGE'; undefined elsewhere).
+ */
+export function columnsFor(formFactor, regionWidth) {
+    return formFactor === 'Small' || regionWidth === 'SMALL' ? COMPACT_COLUMNS : ALL_COLUMNS;
 }
 
 export const COLUMNS = columnsFor(FORM_FACTOR);
+
+/** The columns for this device and a region width. */
+export function columnsForRegion(regionWidth) {
+    return columnsFor(FORM_FACTOR, regionWidth);
+}

@@ -44,6 +44,7 @@ import STATE_FAILED from '@salesforce/label/c.OnDemandSync_UI_StateFailed';
 import STATE_SKIPPED from '@salesforce/label/c.OnDemandSync_UI_StateSkipped';
 import SELECTION_CAP_REACHED from '@salesforce/label/c.OnDemandSync_UI_SelectionCapReached';
 import SELECTION_NOT_SYNCABLE from '@salesforce/label/c.OnDemandSync_UI_SelectionNotSyncable';
+import NOTHING_SELECTABLE from '@salesforce/label/c.OnDemandSync_UI_NothingSelectable';
 import SYNC_BUTTON from '@salesforce/label/c.OnDemandSync_UI_SyncButton';
 import SYNC_REASON_BUSY from '@salesforce/label/c.OnDemandSync_UI_SyncReasonBusy';
 import TOAST_REQUESTED from '@salesforce/label/c.OnDemandSync_UI_ToastRequested';
@@ -143,6 +144,7 @@ export const LABELS = Object.freeze({
     stateSkipped: STATE_SKIPPED,
     selectionCapReached: SELECTION_CAP_REACHED,
     selectionNotSyncable: SELECTION_NOT_SYNCABLE,
+    nothingSelectable: NOTHING_SELECTABLE,
     syncButton: SYNC_BUTTON,
     syncReasonBusy: SYNC_REASON_BUSY,
     toastRequested: TOAST_REQUESTED,

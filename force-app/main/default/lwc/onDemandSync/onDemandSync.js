@@ -6,7 +6,7 @@ import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncConte
 import requestSyncApex from '@salesforce/apex/OnDemandSyncController.requestSync';
 import { BRIDGE_MESSAGES, LABELS } from './labels';
 import { loadBridge } from './bridgeLoader';
-import { COLUMNS } from './columns';
+import { columnsForRegion } from './columns';
 import { describeFailure } from './errors';
 import { FOLLOW_UP_WINDOW_MS, FollowUp } from './followUp';
 import {
@@ -36,6 +36,8 @@ export default class OnDemandSync extends LightningElement {
     @api maxSelection = PAGE_CAP;
     /** Share of a limit, in percent, from which a warning shows (design attribute, 50 to 100). */
     @api warningThresholdPercent = 80;
+    /** Width of the record page region holding the card ('SMALL', 'MEDIUM' or 'LARGE'); set by Lightning. */
+    @api flexipageRegionWidth;
 
     /** Whether admins' limit numbers show (design attribute, default on). */
     @api
@@ -60,7 +62,6 @@ export default class OnDemandSync extends LightningElement {
     }
 
     labels = LABELS;
-    columns = COLUMNS;
     state = STATE.LOADING;
     failure = null;
     context = null;
@@ -455,6 +456,11 @@ export default class OnDemandSync extends LightningElement {
         return this.cardTitle && this.cardTitle.trim() ? this.cardTitle : LABELS.cardTitle;
     }
 
+    /** A narrow region gets the phone's compact columns. */
+    get columns() {
+        return columnsForRegion(this.flexipageRegionWidth);
+    }
+
     get isLoading() {
         return this.state === STATE.LOADING;
     }
@@ -491,7 +497,14 @@ export default class OnDemandSync extends LightningElement {
     }
 
     get selectionStatus() {
-        return this.syncing ? LABELS.syncReasonBusy : this.selectionCheck.message;
+        if (this.syncing) {
+            return LABELS.syncReasonBusy;
+        }
+        if (!this.selectedIds.length && !this.rows.some((row) => row.selectable)) {
+            // Every row is cooling down or cannot be synced: asking for a selection would mislead.
+            return LABELS.nothingSelectable;
+        }
+        return this.selectionCheck.message;
     }
 
     get syncDisabled() {

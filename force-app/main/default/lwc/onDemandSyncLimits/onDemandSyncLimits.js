@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import LOCALE from '@salesforce/i18n/locale';
-import { LABELS } from './labels';
+import { LABELS, LIMIT_NAMES } from './labels';
 
 const NUMBER = new Intl.NumberFormat(LOCALE);
 
@@ -42,7 +42,12 @@ export default class OnDemandSyncLimits extends LightningElement {
     get limitRows() {
         return this.limits.map((limit) => ({
             key: `${limit.scope}-${limit.name}`,
-            name: limit.name,
+            // A readable, translated name (the API name for a limit without one); the API name also
+            // shows as the cell's title.
+            name: Object.prototype.hasOwnProperty.call(LIMIT_NAMES, limit.name)
+                ? LIMIT_NAMES[limit.name]
+                : limit.name,
+            apiName: limit.name,
             scope: limit.scope === 'org' ? LABELS.limitsScopeOrg : LABELS.limitsScopeTransaction,
             used: NUMBER.format(limit.used),
             max: NUMBER.format(limit.max),

@@ -30,4 +30,12 @@ describe('billing account columns', () => {
             'Details'
         ]);
     });
+
+    it('keeps the same three columns in a narrow region of a record page, on any device', () => {
+        expect(columnsFor('Large', 'SMALL')).toBe(columnsFor('Small'));
+        expect(columnsFor('Medium', 'SMALL')).toBe(columnsFor('Small'));
+        expect(columnsFor('Small', 'LARGE')).toBe(columnsFor('Small'));
+        expect(columnsFor('Large', 'MEDIUM')).toHaveLength(7);
+        expect(columnsFor('Large', 'LARGE')).toHaveLength(7);
+    });
 });

@@ -108,6 +108,31 @@ describe('c-on-demand-sync states', () => {
         expect($(element, 'table').maxRowSelection).toBe(5);
     });
 
+    it('keeps only name, sync state and details in a narrow region of the record page', async () => {
+        getSyncContext.mockResolvedValue(copy(CONTEXT));
+        const narrow = await mountCard({ flexipageRegionWidth: 'SMALL' });
+        expect($(narrow, 'table').columns.map((column) => column.fieldName)).toEqual([
+            'recordUrl',
+            'syncState',
+            'syncDetail'
+        ]);
+
+        const wide = await Promise.all(
+            ['MEDIUM', 'LARGE', undefined].map((width) =>
+                mountCard({ flexipageRegionWidth: width })
+            )
+        );
+        wide.forEach((card) => expect($(card, 'table').columns).toHaveLength(7));
+    });
+
+    it('adapts its columns when the region width changes', async () => {
+        getSyncContext.mockResolvedValue(copy(CONTEXT));
+        const element = await mountCard({ flexipageRegionWidth: 'LARGE' });
+        element.flexipageRegionWidth = 'SMALL';
+        await flushPromises();
+        expect($(element, 'table').columns).toHaveLength(3);
+    });
+
     it('says so when the Account has no billing accounts', async () => {
         getSyncContext.mockResolvedValue(copy(EMPTY));
         const element = await mountCard();

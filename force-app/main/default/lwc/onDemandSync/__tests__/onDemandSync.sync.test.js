@@ -110,6 +110,25 @@ describe('c-on-demand-sync sync', () => {
         );
     });
 
+    it('says no row can be synced right now when the sync left none selectable', async () => {
+        const { element } = await render();
+        // Acme US cools down and Acme Latam has no Zuora id; the sync takes the other two.
+        await select(element, [EU, APAC]);
+        requestSync.mockResolvedValue(copy(REQUESTED));
+
+        $(element, 'sync').click();
+        await flushPromises();
+
+        expect($(element, 'table').data.filter((row) => row.selectable)).toEqual([]);
+        expect($(element, 'sync').disabled).toBe(true);
+        expect($(element, 'selection-status').textContent.trim()).toBe(
+            LABEL.OnDemandSync_UI_NothingSelectable
+        );
+        expect(LABEL.OnDemandSync_UI_NothingSelectable).not.toBe(
+            LABEL.OnDemandSync_UI_Msg_SelectionEmpty
+        );
+    });
+
     it('sends one request per click, whatever the user does', async () => {
         const { element } = await render();
         await select(element, [EU]);

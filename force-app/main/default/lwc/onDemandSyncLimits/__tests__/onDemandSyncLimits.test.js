@@ -7,6 +7,9 @@ jest.mock('../labels', () =>
     )
 );
 
+const { labelTexts } = require('../../../../../test/jest-mocks/customLabels');
+
+const LABEL = labelTexts();
 const LIMITS = [
     { name: 'DailyApiRequests', scope: 'org', used: 14400, max: 15000 },
     { name: 'Callouts', scope: 'transaction', used: 3, max: 100 }
@@ -56,10 +59,44 @@ describe('c-on-demand-sync-limits', () => {
             [...row.children].map((cell) => cell.textContent)
         );
         expect(cells).toEqual([
-            ['DailyApiRequests', 'Org, today', '14,400', '15,000', '96'],
+            ['Daily API requests', 'Org, today', '14,400', '15,000', '96'],
             ['Callouts', 'Last sync request', '3', '100', '3']
         ]);
+        // The API name stays at hand for admins.
+        expect($$(element, 'limit-row').map((row) => row.children[0].title)).toEqual([
+            'DailyApiRequests',
+            'Callouts'
+        ]);
         await expect(element).toBeAccessible();
+    });
+
+    it('names each limit readably from its Custom Label, and an unknown one by its API name', async () => {
+        const limits = [
+            'DailyApiRequests',
+            'DailyAsyncApexExecutions',
+            'Callouts',
+            'SoqlQueries',
+            'DmlStatements',
+            'CpuTime',
+            'HeapSize',
+            'QueueableJobs'
+        ].map((name) => ({ name, scope: 'transaction', used: 1, max: 10 }));
+        const element = render({ warnings: [], limits, showNumbers: true });
+        await Promise.resolve();
+
+        const names = $$(element, 'limit-row').map((row) => row.children[0]);
+        expect(names.map((cell) => cell.textContent)).toEqual([
+            LABEL.OnDemandSync_UI_LimitName_DailyApiRequests,
+            LABEL.OnDemandSync_UI_LimitName_DailyAsyncApexExecutions,
+            LABEL.OnDemandSync_UI_LimitName_Callouts,
+            LABEL.OnDemandSync_UI_LimitName_SoqlQueries,
+            LABEL.OnDemandSync_UI_LimitName_DmlStatements,
+            LABEL.OnDemandSync_UI_LimitName_CpuTime,
+            LABEL.OnDemandSync_UI_LimitName_HeapSize,
+            'QueueableJobs'
+        ]);
+        expect(names.map((cell) => cell.title)).toEqual(limits.map((limit) => limit.name));
+        expect(LABEL.OnDemandSync_UI_LimitName_SoqlQueries).toBe('SOQL queries');
     });
 
     it('shows only the warnings when the numbers are turned off', async () => {
