@@ -2,7 +2,9 @@
  * The --out file (JSON Lines), its run file, and --resume.
  *
  * The --out file holds the contract's item lines only: one per item as its result arrives,
- *   {"id", "status", "message", "requestId", "at", ...}
+ *   {"id", "status", "message", "requestId", "at"}
+ * and nothing else (the item's other result fields are in --json only); --resume needs only the
+ * id and status of each line.
  * each written with one write and flushed to disk (fsync) before the run goes on, so a run killed
  * at any moment keeps every result it has received.
  *
@@ -55,17 +57,13 @@ export interface RunRecord {
     readonly outOffset: number;
 }
 
-/** The contract's line of --out (plus the item's other result fields when known). */
+/** The contract's line of --out: exactly these keys. */
 export interface ItemLine {
     readonly id: string;
     readonly status: ItemStatus;
     readonly message: string;
     readonly requestId: string | null;
     readonly at: string;
-    readonly zuoraId?: string;
-    readonly name?: string;
-    readonly jobId?: string;
-    readonly cooldownUntil?: string;
 }
 
 export function toItemLine(result: ItemResult, at: string): ItemLine {
@@ -74,11 +72,7 @@ export function toItemLine(result: ItemResult, at: string): ItemLine {
         status: result.status,
         message: result.message,
         requestId: result.requestId ?? null,
-        at,
-        ...(result.zuoraId === undefined ? {} : { zuoraId: result.zuoraId }),
-        ...(result.name === undefined ? {} : { name: result.name }),
-        ...(result.jobId === undefined ? {} : { jobId: result.jobId }),
-        ...(result.cooldownUntil === undefined ? {} : { cooldownUntil: result.cooldownUntil })
+        at
     };
 }
 
@@ -244,7 +238,14 @@ function readItemLines(absolutePath: string, offset: number): ItemLine[] {
             typeof record.status === 'string' &&
             STATUSES.has(record.status)
         ) {
-            lines.push(record as unknown as ItemLine);
+            // Only the contract's keys (a line written by an older version may hold more).
+            lines.push({
+                id: record.id,
+                status: record.status as ItemStatus,
+                message: typeof record.message === 'string' ? record.message : '',
+                requestId: typeof record.requestId === 'string' ? record.requestId : null,
+                at: typeof record.at === 'string' ? record.at : ''
+            });
         }
     }
     return lines;

@@ -18,7 +18,7 @@ import { Progress, retryLine } from './progress';
 import { errorWarnings, humanDryRun, humanReport, jsonReport, type RunReport } from './report';
 import { retryPolicyFrom } from './retry';
 import { RunState } from './run-state';
-import { runBatches, StopSwitch, type Batch, type RunnerOutcome } from './runner';
+import { runBatches, sendLaterHint, StopSwitch, type Batch, type RunnerOutcome } from './runner';
 import { createOrgClient, requestTimeoutFrom, type OrgClient } from './transport';
 import { freshWork, resumeWork, type Work } from './work';
 
@@ -171,6 +171,7 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
     };
     const apiRequests = (): number => (client === null ? 0 : client.requestCount);
     state.apiRequests = apiRequests;
+    state.resumeFile = options.out ?? options.resume;
 
     const work =
         options.resume !== undefined
@@ -243,6 +244,7 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
             now,
             ...(work.initialLimits === undefined ? {} : { initialLimits: work.initialLimits }),
             ...(journal === null ? {} : { recorder: journal }),
+            ...(state.resumeFile === undefined ? {} : { resumeFile: state.resumeFile }),
             ...(context.sleep === undefined ? {} : { sleep: context.sleep }),
             events: {
                 onBatchStart: () => progress.batchStarted(),
@@ -316,8 +318,7 @@ export async function main(context: CliContext): Promise<ExitCode> {
         if (state.json) {
             output.out(
                 state.document(EXIT.INCOMPLETE, {
-                    notSent:
-                        'Not sent: the run stopped on an unexpected error. Send it with --resume.',
+                    notSent: `Not sent: the run stopped on an unexpected error. ${sendLaterHint(state.resumeFile)}`,
                     warnings: [{ code: 'UNEXPECTED_ERROR', message }]
                 })
             );
@@ -333,14 +334,15 @@ export async function main(context: CliContext): Promise<ExitCode> {
  */
 function forcedExit(state: RunState): void {
     const message =
-        'Stopped without waiting for the requests in flight: --resume sends the items that have no line (the org answers SKIPPED for one it had already received).';
+        state.resumeFile === undefined
+            ? 'Stopped without waiting for the requests in flight: run the command again to send what is left (the org answers SKIPPED for an item it had already received).'
+            : `Stopped without waiting for the requests in flight: --resume ${state.resumeFile} sends the items that have no line (the org answers SKIPPED for one it had already received).`;
     const output = state.output;
     if (output !== null) {
         if (state.json === true) {
             output.out(
                 state.document(EXIT.INCOMPLETE, {
-                    notSent:
-                        'Not sent, or sent without waiting for its answer: the run was stopped. Send it with --resume.',
+                    notSent: `Not sent, or sent without waiting for its answer: the run was stopped. ${sendLaterHint(state.resumeFile)}`,
                     warnings: [{ code: 'INTERRUPTED', message }]
                 })
             );

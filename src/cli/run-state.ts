@@ -20,6 +20,8 @@ export class RunState {
     warnings: readonly CliWarning[] = [];
     /** REST requests made so far. */
     apiRequests: () => number = () => 0;
+    /** The --out (or --resume) file that --resume can continue; undefined without one. */
+    resumeFile: string | undefined = undefined;
     /** Where the run writes (set by main). */
     output: Output | null = null;
 

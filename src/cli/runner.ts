@@ -21,7 +21,7 @@ import {
 } from '../bridge';
 import { toItemLine, type ItemLine } from './journal';
 import { RetriesExhausted, withRetry, type RetryEvent, type RetryPolicy } from './retry';
-import type { OrgClient } from './transport';
+import { networkCodeOf, NEVER_CONNECTED, type OrgClient } from './transport';
 
 export interface Batch {
     /** 1-based number of the batch in the run. */
@@ -87,6 +87,8 @@ export interface RunnerOptions {
     /** Org limit readings already known (e.g. from GET billing-accounts). */
     readonly initialLimits?: readonly LimitEntry[];
     readonly recorder?: RunRecorder;
+    /** The --out file (as given) that --resume can continue; without one, --resume is not offered. */
+    readonly resumeFile?: string;
     readonly events?: RunnerEvents;
     readonly now?: () => Date;
     readonly sleep?: (ms: number) => Promise<void>;
@@ -121,38 +123,25 @@ const REFUSING_CODES: ReadonlySet<string> = new Set([
     'ERROR_HTTP_405'
 ]);
 
-/** Network failures where no connection was made, so nothing can have reached the org. */
-const NEVER_CONNECTED: ReadonlySet<string> = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT'
-]);
-
-function networkCodeOf(error: unknown, depth = 0): string | undefined {
-    if (error === null || typeof error !== 'object' || depth > 4) {
-        return undefined;
-    }
-    const bag = error as { code?: unknown; errno?: unknown; cause?: unknown };
-    if (typeof bag.code === 'string' && /^E[A-Z]+$|^UND_ERR/.test(bag.code)) {
-        return bag.code;
-    }
-    if (typeof bag.errno === 'string') {
-        return bag.errno;
-    }
-    return networkCodeOf(bag.cause, depth + 1);
-}
-
 interface FailureVerdict {
     readonly status: 'FAILED' | 'NOT_SENT';
     readonly message: string;
     readonly stop?: StopInfo;
 }
 
+/** How to send later the items not sent: --resume with an --out file, or a new run. */
+export function sendLaterHint(resumeFile: string | undefined): string {
+    return resumeFile === undefined
+        ? 'Run the command again to send it, with --out next time (a run with --out can be resumed).'
+        : `Send it with --resume ${resumeFile}.`;
+}
+
 /** What a batch whose request finally failed means for its items and for the run. */
-export function judgeFailure(description: ErrorDescription, error: unknown): FailureVerdict {
+export function judgeFailure(
+    description: ErrorDescription,
+    error: unknown,
+    resumeFile?: string
+): FailureVerdict {
     const code = String(description.code);
     if (code === 'INVALID_SESSION_ID' || description.httpStatus === 401) {
         const message = `${description.message} (the session was refused: run sf org login, or give a fresh token)`;
@@ -172,9 +161,16 @@ export function judgeFailure(description: ErrorDescription, error: unknown): Fai
                 stop: { reason: 'connection', code: 'CONNECTION', message }
             };
         }
+        // The request may have reached the org: NOT_SENT, so that --resume sends it again, and
+        // the org's cooldown answers that second request SKIPPED if the first one went through.
         return {
-            status: 'FAILED',
-            message: `${description.message} The request was sent but its answer was lost: check this record before syncing it again.`,
+            status: 'NOT_SENT',
+            message:
+                `${description.message} The request was sent but its answer was lost. ` +
+                (resumeFile === undefined
+                    ? 'Run the command again to send it'
+                    : `--resume ${resumeFile} sends it again`) +
+                " (the org's cooldown answers SKIPPED if the first request went through).",
             stop: { reason: 'connection', code: 'CONNECTION', message: description.message }
         };
     }
@@ -193,28 +189,32 @@ export function dailyApiRequests(limits: readonly LimitEntry[]): LimitEntry | nu
     return limits.find((limit) => limit.name === 'DailyApiRequests' && limit.max > 0) ?? null;
 }
 
-function budgetStop(reading: LimitEntry, budget: number): StopInfo {
+function budgetStop(reading: LimitEntry, budget: number, resumeFile?: string): StopInfo {
     const percent = Math.floor((reading.used * 100) / reading.max);
     return {
         reason: 'budget',
         code: 'API_BUDGET_REACHED',
         message:
             `The org has used ${percent}% of today's API requests (${reading.used} of ${reading.max}), ` +
-            `which reaches --api-budget ${budget}%: no further batch was sent. Run again with --resume later.`
+            `which reaches --api-budget ${budget}%: no further batch was sent. ` +
+            (resumeFile === undefined
+                ? 'Run the command again later, with --out next time (a run with --out can be resumed).'
+                : `Run again later with --resume ${resumeFile}.`)
     };
 }
 
-function notSentMessage(stop: StopInfo | null): string {
+function notSentMessage(stop: StopInfo | null, resumeFile: string | undefined): string {
     if (stop === null) {
         return 'Not sent.';
     }
+    const hint = sendLaterHint(resumeFile);
     switch (stop.reason) {
         case 'budget':
-            return "Not sent: the org reached the API budget for today's requests. Send it later with --resume.";
+            return `Not sent: the org reached the API budget for today's requests. ${hint}`;
         case 'interrupted':
-            return 'Not sent: the run was interrupted. Send it with --resume.';
+            return `Not sent: the run was interrupted. ${hint}`;
         default:
-            return `Not sent: the run stopped (${stop.message}). Send it with --resume.`;
+            return `Not sent: the run stopped (${stop.message}). ${hint}`;
     }
 }
 
@@ -257,7 +257,7 @@ export async function runBatches(
         }
         const reading = dailyApiRequests(limits) ?? client.apiUsage();
         if (reading !== null && (reading.used * 100) / reading.max >= options.apiBudget) {
-            const info = budgetStop(reading, options.apiBudget);
+            const info = budgetStop(reading, options.apiBudget, options.resumeFile);
             stop.stop(info);
         }
     };
@@ -290,7 +290,11 @@ export async function runBatches(
                     : new RetriesExhausted(error, describeError(error), 1);
             // requestSync wraps the transport's error in a SyncError; its cause is the raw one.
             const raw = exhausted.error as { cause?: unknown } | null;
-            const verdict = judgeFailure(exhausted.description, raw?.cause ?? raw);
+            const verdict = judgeFailure(
+                exhausted.description,
+                raw?.cause ?? raw,
+                options.resumeFile
+            );
             record(
                 batch,
                 batch.ids.map((id) => ({ id, status: verdict.status, message: verdict.message }))
@@ -330,7 +334,7 @@ export async function runBatches(
 
     const unsent = batches.slice(next).flatMap((batch) => batch.ids);
     if (unsent.length > 0) {
-        const message = notSentMessage(stop.stopped);
+        const message = notSentMessage(stop.stopped, options.resumeFile);
         const list = unsent.map((id): ItemResult => ({ id, status: 'NOT_SENT', message }));
         const at = now().toISOString();
         recorder?.results(list.map((result) => toItemLine(result, at)));

@@ -22,7 +22,7 @@ export interface OrgClient {
     getBillingAccounts(accountId: string): Promise<unknown>;
     /** The org's daily API usage from the last Sforce-Limit-Info header, if any. */
     apiUsage(): LimitEntry | null;
-    /** REST requests made so far. */
+    /** REST requests that reached the org so far (not those that never connected). */
     readonly requestCount: number;
 }
 
@@ -47,6 +47,51 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Network failures where no connection was made, so nothing can have reached the org. */
+export const NEVER_CONNECTED: ReadonlySet<string> = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+
+/** The network error code of an error or of one of its causes (ECONNRESET, ...), if any. */
+export function networkCodeOf(error: unknown, depth = 0): string | undefined {
+    if (error === null || typeof error !== 'object' || depth > 4) {
+        return undefined;
+    }
+    const bag = error as { code?: unknown; errno?: unknown; cause?: unknown };
+    if (typeof bag.code === 'string' && /^E[A-Z]+$|^UND_ERR/.test(bag.code)) {
+        return bag.code;
+    }
+    if (typeof bag.errno === 'string') {
+        return bag.errno;
+    }
+    return networkCodeOf(bag.cause, depth + 1);
+}
+
+/** Whether a failed request never reached the org (no connection was made). */
+export function neverConnected(error: unknown): boolean {
+    const code = networkCodeOf(error);
+    return code !== undefined && NEVER_CONNECTED.has(code);
+}
+
+/**
+ * Counts a request as it is sent, and takes it back if it never connected: `requestCount` is the
+ * requests that reached the org (answered, in flight, or sent and their answer lost).
+ */
+function counted<T>(send: () => Promise<T>, count: (delta: number) => void): Promise<T> {
+    count(1);
+    return new Promise<T>((resolve) => resolve(send())).catch((error: unknown) => {
+        if (neverConnected(error)) {
+            count(-1);
+        }
+        throw error;
+    });
+}
+
 /** A jsforce client on a session. */
 export function createOrgClient(session: OrgSession, options: { timeoutMs: number }): OrgClient {
     let conn: Connection;
@@ -66,21 +111,27 @@ export function createOrgClient(session: OrgSession, options: { timeoutMs: numbe
     let count = 0;
     return {
         postSync(request: SyncRequest): Promise<unknown> {
-            count++;
             // jsforce never retries a POST; the timer bounds a request that hangs.
-            return withTimeout(
-                Promise.resolve(conn.apex.post<unknown>(SYNC_PATH, request)),
-                options.timeoutMs
+            return counted(
+                () =>
+                    withTimeout(
+                        Promise.resolve(conn.apex.post<unknown>(SYNC_PATH, request)),
+                        options.timeoutMs
+                    ),
+                (delta) => (count += delta)
             );
         },
         getBillingAccounts(accountId: string): Promise<unknown> {
-            count++;
             const url = `/services/apexrest/zuora/ondemandsync/v1/accounts/${encodeURIComponent(
                 accountId
             )}/billing-accounts`;
-            return withTimeout(
-                Promise.resolve(conn.request<unknown>({ method: 'GET', url }, noRetry)),
-                options.timeoutMs
+            return counted(
+                () =>
+                    withTimeout(
+                        Promise.resolve(conn.request<unknown>({ method: 'GET', url }, noRetry)),
+                        options.timeoutMs
+                    ),
+                (delta) => (count += delta)
             );
         },
         apiUsage(): LimitEntry | null {

@@ -47,10 +47,6 @@ function lineToResult(line: ItemLine): ItemResult {
         id: line.id,
         status: line.status,
         message: line.message,
-        ...(line.zuoraId === undefined ? {} : { zuoraId: line.zuoraId }),
-        ...(line.name === undefined ? {} : { name: line.name }),
-        ...(line.jobId === undefined ? {} : { jobId: line.jobId }),
-        ...(line.cooldownUntil === undefined ? {} : { cooldownUntil: line.cooldownUntil }),
         ...(typeof line.requestId === 'string' ? { requestId: line.requestId } : {})
     };
 }
@@ -59,7 +55,7 @@ function plural(count: number, one: string, many: string): string {
     return count === 1 ? one : many;
 }
 
-function duplicatesWarning(duplicates: ValidatedIds['duplicates']): CliWarning[] {
+function duplicatesWarning(duplicates: ValidatedIds['duplicates'], dryRun: boolean): CliWarning[] {
     if (duplicates.length === 0) {
         return [];
     }
@@ -71,7 +67,9 @@ function duplicatesWarning(duplicates: ValidatedIds['duplicates']): CliWarning[]
     return [
         {
             code: 'DUPLICATE_IDS',
-            message: `${duplicates.length} duplicate ${plural(duplicates.length, 'id', 'ids')} sent once: ${listed}${more}.`
+            message: `${duplicates.length} duplicate ${plural(duplicates.length, 'id', 'ids')} ${
+                dryRun ? 'would be sent once' : 'sent once'
+            }: ${listed}${more}.`
         }
     ];
 }
@@ -177,7 +175,7 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
         }
     }
     const validated = validateIds(sourced, { kind });
-    warnings.push(...duplicatesWarning(validated.duplicates));
+    warnings.push(...duplicatesWarning(validated.duplicates, options.dryRun));
     return {
         items: validated.items,
         toSend: validated.items,

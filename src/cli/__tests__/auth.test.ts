@@ -94,13 +94,13 @@ describe('sessions', () => {
         record = join(dir.path, 'sf-calls.jsonl');
         writeFileSync(stub, STUB);
         chmodSync(stub, 0o755);
-    });
+    }, 60_000);
 
     afterEach(async () => {
         dir.remove();
         await front.close();
         await running.close();
-    });
+    }, 60_000);
 
     const stubEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
         ...FAST_ENV,
@@ -141,7 +141,7 @@ describe('sessions', () => {
         // The org got the real token, not the redaction notice of `org display`.
         expect(authorizations).toEqual([`Bearer ${TOKEN}`]);
         expect(run.stdout + run.stderr).not.toContain(TOKEN);
-    });
+    }, 60_000);
 
     it('accepts a username and prefers --target-org over SF_INSTANCE_URL / SF_ACCESS_TOKEN', async () => {
         const run = await runCli(['--target-org', 'admin@example.com', ids[0] as string], {
@@ -154,7 +154,7 @@ describe('sessions', () => {
         expect(run.code).toBe(0);
         expect(sfCalls()[0]?.args).toContain('admin@example.com');
         expect(authorizations).toEqual([`Bearer ${TOKEN}`]);
-    });
+    }, 60_000);
 
     it("uses the Salesforce CLI's default target-org when no session is given", async () => {
         const run = await runCli([ids[0] as string], { env: stubEnv() });
@@ -165,7 +165,7 @@ describe('sessions', () => {
             ['org', 'auth', 'show-access-token', '--target-org', 'admin@example.com', '--json']
         ]);
         expect(authorizations).toEqual([`Bearer ${TOKEN}`]);
-    });
+    }, 60_000);
 
     it.each([
         ['a redaction notice', REDACTED],
@@ -196,7 +196,8 @@ describe('sessions', () => {
                 expect.objectContaining({ id: ids[1], status: 'NOT_SENT' })
             ]);
             expect(authorizations).toEqual([]);
-        }
+        },
+        60_000
     );
 
     it('recognises what can be a token', () => {
@@ -218,7 +219,7 @@ describe('sessions', () => {
         expect(run.code).toBe(3);
         expect(run.stderr).toContain('update the Salesforce CLI');
         expect(authorizations).toEqual([]);
-    });
+    }, 60_000);
 
     it('exits 3 with the Salesforce CLI message when the org is unknown, sending nothing', async () => {
         const run = await runCli(['-o', 'nope', ids[0] as string, '--json'], { env: stubEnv() });
@@ -240,7 +241,7 @@ describe('sessions', () => {
         });
         expect(sfCalls()).toHaveLength(1);
         expect(running.org.receivedRequests()).toHaveLength(0);
-    });
+    }, 60_000);
 
     it('exits 3 when the Salesforce CLI is not installed', async () => {
         const run = await runCli(['-o', 'ci-org', ids[0] as string], {
@@ -249,7 +250,7 @@ describe('sessions', () => {
 
         expect(run.code).toBe(3);
         expect(run.stderr).toContain('was not found');
-    });
+    }, 60_000);
 
     it('does not need a session for a dry run of explicit ids', async () => {
         const run = await runCli([ids[0] as string, '--dry-run'], {
@@ -257,7 +258,7 @@ describe('sessions', () => {
         });
 
         expect(run.code).toBe(0);
-    });
+    }, 60_000);
 
     it('uses --instance-url with SF_ACCESS_TOKEN without asking the Salesforce CLI', async () => {
         const run = await runCli(['--instance-url', `${front.url}/`, ids[0] as string], {
@@ -266,7 +267,7 @@ describe('sessions', () => {
 
         expect(run.code).toBe(0);
         expect(() => readFileSync(record)).toThrow();
-    });
+    }, 60_000);
 
     it('refuses a token sent in clear text to another machine, or a Lightning URL', () => {
         expect(checkInstanceUrl('https://acme.my.salesforce.com/')).toBe(
@@ -348,13 +349,13 @@ onUnix('sessions through the real Salesforce CLI', () => {
             instanceUrl: front.url,
             accessToken: TOKEN
         });
-    });
+    }, 60_000);
 
     afterEach(async () => {
         home.remove();
         await front.close();
         await running.close();
-    });
+    }, 60_000);
 
     // Only what the Salesforce CLI needs: nothing of the real home or its settings.
     const realSfEnv = (): NodeJS.ProcessEnv => ({

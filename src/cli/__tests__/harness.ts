@@ -120,9 +120,12 @@ export function sendCounts(org: EmulatedOrg): Map<string, number> {
     return counts;
 }
 
-/** What a faulty front does with the n-th request (1-based): pass it on, or fail it. */
+/**
+ * What a faulty front does with the n-th request (1-based): pass it on, or fail it. `lose` passes
+ * it on to the org, then drops the connection instead of answering (the answer is lost).
+ */
 export type FrontAction =
-    'pass' | 'reset' | 'hang' | { readonly status: number; readonly body: unknown };
+    'pass' | 'reset' | 'hang' | 'lose' | { readonly status: number; readonly body: unknown };
 
 /**
  * A server in front of an emulated org's handler that can reset connections, never answer, or
@@ -144,6 +147,15 @@ export async function startFaultyFront(
             return;
         }
         if (action === 'hang') {
+            return;
+        }
+        if (action === 'lose') {
+            // The org processes the request; its answer never leaves: the connection is dropped.
+            response.end = (() => {
+                request.socket.destroy();
+                return response;
+            }) as typeof response.end;
+            void handle(request, response);
             return;
         }
         if (action !== 'pass') {

@@ -18,12 +18,12 @@ describe('reading ids', () => {
     beforeEach(async () => {
         ({ running, url, ids } = await startOrg(15));
         dir = tempDir();
-    });
+    }, 60_000);
 
     afterEach(async () => {
         dir.remove();
         await running.close();
-    });
+    }, 60_000);
 
     const file = (name: string, text: string): string => {
         const path = join(dir.path, name);
@@ -42,7 +42,7 @@ describe('reading ids', () => {
         expect(syncRequests(running.org)).toEqual([
             expect.objectContaining({ ids: ids.slice(0, 3) })
         ]);
-    });
+    }, 60_000);
 
     it('reads the Id column of a CSV file (quotes, BOM, CRLF, other columns)', async () => {
         const path = file(
@@ -55,7 +55,7 @@ describe('reading ids', () => {
         expect(syncRequests(running.org)).toEqual([
             expect.objectContaining({ ids: ids.slice(0, 3) })
         ]);
-    });
+    }, 60_000);
 
     it('reads a single-column export whose header is Id', () => {
         const path = file('single.csv', `Id\n${ids[0]}\n${ids[1]}\n`);
@@ -78,7 +78,7 @@ describe('reading ids', () => {
         );
         expect(run.stderr).toContain('argument 2: "x" is not a Salesforce id');
         expect(running.org.receivedRequests()).toHaveLength(0);
-    });
+    }, 60_000);
 
     it('reports bad CSV rows with the line they start on, in --json too', async () => {
         const path = file(
@@ -109,7 +109,7 @@ describe('reading ids', () => {
             ]
         });
         expect(running.org.receivedRequests()).toHaveLength(0);
-    });
+    }, 60_000);
 
     it('refuses a CSV without an Id column, ids of two objects, and a missing file', async () => {
         const noId = await runCli(['--file', file('no-id.csv', 'Name,Balance\nAcme,1\n')], {
@@ -132,7 +132,7 @@ describe('reading ids', () => {
         expect(empty.code).toBe(2);
         expect(empty.stderr).toContain('holds no ids');
         expect(running.org.receivedRequests()).toHaveLength(0);
-    });
+    }, 60_000);
 
     it('refuses usage errors with exit 2 before doing anything', async () => {
         const runs = await Promise.all([
@@ -153,7 +153,7 @@ describe('reading ids', () => {
         expect(runs[0]?.stderr).toContain('1 to 10');
         expect(runs[5]?.stderr).toContain('needs --access-token');
         expect(running.org.receivedRequests()).toHaveLength(0);
-    });
+    }, 60_000);
 });
 
 describe('--account', () => {
@@ -162,11 +162,11 @@ describe('--account', () => {
 
     beforeEach(async () => {
         ({ running, url } = await startOrg(0));
-    });
+    }, 60_000);
 
     afterEach(async () => {
         await running.close();
-    });
+    }, 60_000);
 
     it('syncs every billing account of the Account, in batches of 10', async () => {
         const run = await runCli(
@@ -194,7 +194,7 @@ describe('--account', () => {
             notSent: 0
         });
         expect(document.result.apiRequests).toBe(3);
-    });
+    }, 60_000);
 
     it('merges several Accounts and explicit ids, and lets the org judge each billing account', async () => {
         const run = await runCli(
@@ -223,7 +223,7 @@ describe('--account', () => {
             expect.arrayContaining([expect.objectContaining({ code: 'NO_BILLING_ACCOUNTS' })])
         );
         expect(syncRequests(running.org)).toHaveLength(1);
-    });
+    }, 60_000);
 
     it('shows the batches of an Account on --dry-run without sending a sync', async () => {
         const run = await runCli(
@@ -236,7 +236,7 @@ describe('--account', () => {
         expect(run.code).toBe(0);
         expect(run.stdout).toContain('Batch 2 (2)');
         expect(syncRequests(running.org)).toHaveLength(0);
-    });
+    }, 60_000);
 
     it('refuses an id that is not an Account id before asking the org', async () => {
         const run = await runCli(['--account', 'a0X5g00000AcEu1'], { env: orgEnv(url) });
@@ -244,7 +244,7 @@ describe('--account', () => {
         expect(run.code).toBe(2);
         expect(run.stderr).toContain('--account a0X5g00000AcEu1');
         expect(running.org.receivedRequests()).toHaveLength(0);
-    });
+    }, 60_000);
 });
 
 describe('parseCsv', () => {

@@ -94,12 +94,12 @@ describe('--json on every exit', () => {
     beforeEach(async () => {
         ({ running, url, ids } = await startOrg(12));
         dir = tempDir();
-    });
+    }, 60_000);
 
     afterEach(async () => {
         dir.remove();
         await running.close();
-    });
+    }, 60_000);
 
     it('exit 0: every item REQUESTED, and a clean dry run', async () => {
         const sent = await runCli([ids[0] as string, ids[1] as string, '--json'], {
@@ -118,7 +118,7 @@ describe('--json on every exit', () => {
         expect(JSON.parse(dry.stdout)).toEqual(
             expect.objectContaining({ status: 0, warnings: [] })
         );
-    });
+    }, 60_000);
 
     it('exit 0: --help and --version keep stdout for the document', async () => {
         for (const flag of ['--help', '--version']) {
@@ -128,7 +128,7 @@ describe('--json on every exit', () => {
             expect(documentOf(run)).toEqual({ status: 0, result: EMPTY_RESULT, warnings: [] });
             expect(run.stderr).not.toBe('');
         }
-    });
+    }, 60_000);
 
     it('exit 1: an item FAILED, SKIPPED or NOT_SENT', async () => {
         const run = await runCli([ids[0] as string, SAMPLE_FAILING_ID, '--json'], {
@@ -139,7 +139,7 @@ describe('--json on every exit', () => {
         expect(documentOf(run).result.summary).toEqual(
             expect.objectContaining({ total: 2, requested: 1, failed: 1 })
         );
-    });
+    }, 60_000);
 
     it('exit 1: an unexpected error lists the items NOT_SENT', async () => {
         const run = await runCli(['-o', 'ci-org', ids[0] as string, '--json'], {
@@ -155,7 +155,7 @@ describe('--json on every exit', () => {
         expect(document.warnings).toEqual([
             { code: 'UNEXPECTED_ERROR', message: 'Unexpected error: something broke' }
         ]);
-    });
+    }, 60_000);
 
     it('exit 2: each bad input is a warning with where it came from; no result', async () => {
         const file = join(dir.path, 'ids.csv');
@@ -176,7 +176,7 @@ describe('--json on every exit', () => {
             ]
         });
         expect(running.org.receivedRequests()).toHaveLength(0);
-    });
+    }, 60_000);
 
     it.each([
         ['a value out of range', ['--concurrency', '11'], 'USAGE', '1 to 10'],
@@ -190,21 +190,25 @@ describe('--json on every exit', () => {
             'does not exist'
         ],
         ['a session half given', ['--instance-url', 'http://127.0.0.1:1'], 'USAGE', 'needs']
-    ])('exit 2: %s', async (_what, args, code, text) => {
-        const withId = args.includes('--resume') || args.length === 0 ? [] : [ids[0] as string];
-        const run = await runCli([...withId, ...args, '--json'], {
-            env: args.includes('--instance-url') ? { ...FAST_ENV } : orgEnv(url),
-            cwd: dir.path
-        });
+    ])(
+        'exit 2: %s',
+        async (_what, args, code, text) => {
+            const withId = args.includes('--resume') || args.length === 0 ? [] : [ids[0] as string];
+            const run = await runCli([...withId, ...args, '--json'], {
+                env: args.includes('--instance-url') ? { ...FAST_ENV } : orgEnv(url),
+                cwd: dir.path
+            });
 
-        expect(run.code).toBe(2);
-        expect(documentOf(run)).toEqual({
-            status: 2,
-            result: EMPTY_RESULT,
-            warnings: [{ code, message: expect.stringContaining(text) }]
-        });
-        expect(running.org.receivedRequests()).toHaveLength(0);
-    });
+            expect(run.code).toBe(2);
+            expect(documentOf(run)).toEqual({
+                status: 2,
+                result: EMPTY_RESULT,
+                warnings: [{ code, message: expect.stringContaining(text) }]
+            });
+            expect(running.org.receivedRequests()).toHaveLength(0);
+        },
+        60_000
+    );
 
     it('exit 3: an org that cannot be reached leaves every item NOT_SENT', async () => {
         const port = await closedPort();
@@ -224,7 +228,7 @@ describe('--json on every exit', () => {
         expect(document.warnings).toEqual(
             expect.arrayContaining([expect.objectContaining({ code: 'CONNECTION' })])
         );
-    });
+    }, 60_000);
 
     it('exit 3: a refused session leaves every item NOT_SENT', async () => {
         const front = await startFaultyFront(running.org, () => ({
@@ -245,7 +249,7 @@ describe('--json on every exit', () => {
         } finally {
             await front.close();
         }
-    });
+    }, 60_000);
 
     it('exit 3: no session before the items are known (--account) lists no result', async () => {
         const port = await closedPort();
@@ -259,5 +263,5 @@ describe('--json on every exit', () => {
         expect(document.warnings).toEqual([
             { code: 'CONNECTION', message: expect.stringContaining('could not be reached') }
         ]);
-    });
+    }, 60_000);
 });

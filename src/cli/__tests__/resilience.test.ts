@@ -2,12 +2,24 @@
  * When the org does not simply answer: the API budget guard, transient failures (retried with
  * backoff), permanent ones (never retried), refused sessions, an unreachable org, and stops.
  */
+import { readFileSync } from 'fs';
 import { createServer } from 'net';
 import type { AddressInfo } from 'net';
+import { join } from 'path';
 import { describeError } from '../../bridge';
 import type { RunningOrg } from '../../org-emulator';
 import { backoffDelay, DEFAULT_RETRY_POLICY, retryPolicyFrom, withRetry } from '../retry';
-import { runCli, orgEnv, startFaultyFront, startOrg, StopSwitch, syncRequests } from './harness';
+import { readResumeState } from '../journal';
+import {
+    readLines,
+    runCli,
+    orgEnv,
+    startFaultyFront,
+    startOrg,
+    StopSwitch,
+    syncRequests,
+    tempDir
+} from './harness';
 
 describe('the API budget', () => {
     let running: RunningOrg;
@@ -19,11 +31,11 @@ describe('the API budget', () => {
             apiRequestsUsed: 897,
             apiRequestsMax: 1000
         }));
-    });
+    }, 60_000);
 
     afterEach(async () => {
         await running.close();
-    });
+    }, 60_000);
 
     it('sends no new batch once DailyApiRequests reach --api-budget; the rest are NOT_SENT', async () => {
         const run = await runCli([...ids, '--concurrency', '1', '--json'], {
@@ -55,7 +67,15 @@ describe('the API budget', () => {
                 expect.objectContaining({ code: 'LIMIT_NEAR' })
             ])
         );
-    });
+        // Without --out there is nothing to --resume: the messages say to run again (with --out).
+        const budget = document.warnings.find(
+            (warning: { code: string }) => warning.code === 'API_BUDGET_REACHED'
+        );
+        expect(budget.message).not.toContain('--resume');
+        expect(budget.message).toContain('with --out next time');
+        expect(document.result.results[30].message).not.toContain('--resume');
+        expect(document.result.results[30].message).toContain('Run the command again');
+    }, 60_000);
 
     it('lets the batches already in flight finish when the budget is reached', async () => {
         running.org.injectFaults({ latencyMs: 20 });
@@ -75,7 +95,7 @@ describe('the API budget', () => {
             skipped: 0,
             notSent: 20
         });
-    });
+    }, 60_000);
 
     it('checks the budget against the answer of the billing-accounts listing before sending', async () => {
         const run = await runCli(['--account', '0015g00000GlBxI', '--api-budget', '85', '--json'], {
@@ -91,7 +111,7 @@ describe('the API budget', () => {
             skipped: 0,
             notSent: 12
         });
-    });
+    }, 60_000);
 });
 
 describe('failures', () => {
@@ -101,13 +121,13 @@ describe('failures', () => {
 
     beforeEach(async () => {
         ({ running, ids } = await startOrg(30));
-    });
+    }, 60_000);
 
     afterEach(async () => {
         await front?.close();
         front = undefined;
         await running.close();
-    });
+    }, 60_000);
 
     it('retries 5xx, connection resets, timeouts, UNABLE_TO_LOCK_ROW and REQUEST_LIMIT_EXCEEDED', async () => {
         const faults = [
@@ -147,7 +167,7 @@ describe('failures', () => {
         expect(syncRequests(running.org)).toHaveLength(1);
         expect(JSON.parse(run.stdout).result.apiRequests).toBe(7);
         expect(run.stderr.match(/Retrying in/g)).toHaveLength(6);
-    });
+    }, 60_000);
 
     it('gives up after a bounded number of tries and marks that batch FAILED', async () => {
         running.org.injectFaults({ errorRate: 1 });
@@ -158,7 +178,7 @@ describe('failures', () => {
         const document = JSON.parse(run.stdout);
         expect(document.result.summary.failed).toBe(10);
         expect(document.result.apiRequests).toBe(4);
-    });
+    }, 60_000);
 
     it('never retries a validation error: the batch fails, the other batches go on', async () => {
         running.org.injectFaults({
@@ -172,7 +192,7 @@ describe('failures', () => {
         expect(syncRequests(running.org)).toHaveLength(2);
         const summary = JSON.parse(run.stdout).result.summary;
         expect(summary).toEqual({ total: 20, requested: 10, failed: 10, skipped: 0, notSent: 0 });
-    });
+    }, 60_000);
 
     it('never retries a permission error and stops: nothing more is sent, the rest NOT_SENT', async () => {
         running.org.setPermission(false);
@@ -193,7 +213,7 @@ describe('failures', () => {
                 })
             ])
         );
-    });
+    }, 60_000);
 
     it('exits 3 when the session is refused, without retrying', async () => {
         front = await startFaultyFront(running.org, () => ({
@@ -209,7 +229,7 @@ describe('failures', () => {
         const document = JSON.parse(run.stdout);
         expect(document.status).toBe(3);
         expect(document.result.summary.notSent).toBe(30);
-    });
+    }, 60_000);
 
     it('exits 3 when the org cannot be reached', async () => {
         const closed = await new Promise<number>((resolve) => {
@@ -225,7 +245,58 @@ describe('failures', () => {
 
         expect(run.code).toBe(3);
         expect(run.stderr).toContain('ECONNREFUSED');
-    });
+        // No request reached the org.
+        expect(run.stdout).toContain(' 0 REST requests.');
+    }, 60_000);
+
+    it('marks a batch whose answers were lost NOT_SENT, and --resume sends it again', async () => {
+        // Every request reaches the org (the first one is requested, the retries are answered
+        // SKIPPED by its cooldown), and every answer is lost.
+        front = await startFaultyFront(running.org, () => 'lose');
+        const dir = tempDir();
+        try {
+            const out = join(dir.path, 'lost.jsonl');
+            const run = await runCli([...ids.slice(0, 10), '--out', out, '--json'], {
+                env: orgEnv(front.url)
+            });
+
+            expect(run.code).toBe(3);
+            expect(syncRequests(running.org)).toHaveLength(4);
+            const document = JSON.parse(run.stdout);
+            expect(document.result.apiRequests).toBe(4);
+            expect(document.result.summary).toEqual({
+                total: 10,
+                requested: 0,
+                failed: 0,
+                skipped: 0,
+                notSent: 10
+            });
+            const message = document.result.results[0].message as string;
+            expect(message).toContain('answer was lost');
+            expect(message).toContain(`--resume ${out} sends it again`);
+            expect(message).toContain("the org's cooldown answers SKIPPED");
+            expect(readLines(readFileSync(out, 'utf8')).map((line) => line.status)).toEqual(
+                Array(10).fill('NOT_SENT')
+            );
+            expect(readResumeState(out, out).pending).toEqual(ids.slice(0, 10));
+
+            const resumed = await runCli(['--resume', out, '--json'], {
+                env: orgEnv(running.url)
+            });
+
+            expect(syncRequests(running.org)).toHaveLength(5);
+            expect(JSON.parse(resumed.stdout).result.summary).toEqual({
+                total: 10,
+                requested: 0,
+                failed: 0,
+                skipped: 10,
+                notSent: 0
+            });
+            expect(readResumeState(out, out).pending).toEqual([]);
+        } finally {
+            dir.remove();
+        }
+    }, 60_000);
 
     it('stops on request: in-flight batches finish, the rest are NOT_SENT, exit 1', async () => {
         running.org.injectFaults({ latencyMs: 40 });
@@ -243,7 +314,7 @@ describe('failures', () => {
         expect(summary.requested).toBe(syncRequests(running.org).length * 10);
         expect(summary.notSent).toBeGreaterThan(0);
         expect(summary.requested + summary.notSent).toBe(30);
-    });
+    }, 60_000);
 
     it('draws a progress bar on a terminal, and none with --json', async () => {
         const tty = await runCli([...ids.slice(0, 12)], {
@@ -257,7 +328,7 @@ describe('failures', () => {
 
         expect(tty.stderr).toMatch(/\r\x1b\[2K\[#+-*\] \d+\/12/);
         expect(json.stderr).toBe('');
-    });
+    }, 60_000);
 });
 
 describe('retry policy', () => {
@@ -316,5 +387,5 @@ describe('retry policy', () => {
             )
         ).rejects.toMatchObject({ attempts: 1 });
         expect(tries).toBe(1);
-    });
+    }, 60_000);
 });

@@ -23,11 +23,11 @@ describe('zuora-sync sends', () => {
 
     beforeEach(async () => {
         ({ running, url, ids } = await startOrg(30));
-    });
+    }, 60_000);
 
     afterEach(async () => {
         await running.close();
-    });
+    }, 60_000);
 
     it('syncs the given ids in one request with source CLI and exits 0', async () => {
         const run = await runCli(ids.slice(0, 3), { env: orgEnv(url) });
@@ -43,7 +43,7 @@ describe('zuora-sync sends', () => {
         for (const id of ids.slice(0, 3)) {
             expect(run.stdout).toContain(id);
         }
-    });
+    }, 60_000);
 
     it('treats a 15- and an 18-character id of one record as one item', async () => {
         const id18 = ids[0] as string;
@@ -63,10 +63,20 @@ describe('zuora-sync sends', () => {
         expect(document.warnings).toEqual([
             expect.objectContaining({
                 code: 'DUPLICATE_IDS',
-                message: expect.stringContaining('3 duplicate ids')
+                message: expect.stringContaining('3 duplicate ids sent once:')
             })
         ]);
-    });
+
+        // A dry run sends nothing: its warning says what a run would do.
+        const dryRun = await runCli([id15, id18, '--dry-run', '--json'], { env: orgEnv(url) });
+        expect(JSON.parse(dryRun.stdout).warnings).toEqual([
+            expect.objectContaining({
+                code: 'DUPLICATE_IDS',
+                message: expect.stringContaining('1 duplicate id would be sent once:')
+            })
+        ]);
+        expect(syncRequests(running.org)).toHaveLength(1);
+    }, 60_000);
 
     it('splits more than 10 ids into batches of at most 10, one request each', async () => {
         const run = await runCli([...ids.slice(0, 25), '--concurrency', '3', '--json'], {
@@ -82,7 +92,7 @@ describe('zuora-sync sends', () => {
         expect(document.result.results.map((result: { id: string }) => result.id)).toEqual(
             ids.slice(0, 25)
         );
-    });
+    }, 60_000);
 
     it('prints the contract --json document', async () => {
         const run = await runCli(
@@ -125,7 +135,7 @@ describe('zuora-sync sends', () => {
             })
         ]);
         expect(Array.isArray(document.warnings)).toBe(true);
-    });
+    }, 60_000);
 
     it('shows the batches on --dry-run and sends nothing', async () => {
         const human = await runCli([...ids.slice(0, 12), '--dry-run'], { env: orgEnv(url) });
@@ -140,7 +150,7 @@ describe('zuora-sync sends', () => {
         expect(document.result.batches).toEqual([ids.slice(0, 10), ids.slice(10, 12)]);
         expect(document.result.apiRequests).toBe(0);
         expect(running.org.receivedRequests()).toHaveLength(0);
-    });
+    }, 60_000);
 
     it('appends one flushed line per item to --out with the contract fields', async () => {
         const dir = tempDir();
@@ -153,15 +163,14 @@ describe('zuora-sync sends', () => {
             const items = lines.filter((line) => typeof line.id === 'string');
             expect(items).toHaveLength(12);
             for (const item of items) {
-                expect(item).toEqual(
-                    expect.objectContaining({
-                        id: expect.any(String),
-                        status: 'REQUESTED',
-                        message: expect.any(String),
-                        requestId: expect.any(String),
-                        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/)
-                    })
-                );
+                // Exactly the contract's keys (no jobId, zuoraId, name or cooldownUntil).
+                expect(item).toEqual({
+                    id: expect.any(String),
+                    status: 'REQUESTED',
+                    message: expect.any(String),
+                    requestId: expect.any(String),
+                    at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/)
+                });
             }
             // Item lines only: the run's bookkeeping is in the run file next to it.
             expect(lines).toEqual(items);
@@ -187,7 +196,7 @@ describe('zuora-sync sends', () => {
         } finally {
             dir.remove();
         }
-    });
+    }, 60_000);
 
     it('never prints, logs or writes the access token', async () => {
         const dir = tempDir();
@@ -241,7 +250,7 @@ describe('zuora-sync sends', () => {
         } finally {
             dir.remove();
         }
-    });
+    }, 60_000);
 
     it('exits 1 when an item is skipped or failed, and 0 only when every item is requested', async () => {
         expect((await runCli([ids[0] as string], { env: orgEnv(url) })).code).toBe(0);
@@ -251,7 +260,7 @@ describe('zuora-sync sends', () => {
         expect(again.stdout).toContain('SKIPPED');
         expect((await runCli([SAMPLE_FAILING_ID], { env: orgEnv(url) })).code).toBe(1);
         expect(sendCounts(running.org).get(ids[0] as string)).toBe(2);
-    });
+    }, 60_000);
 
     it('syncs Zuora ids with --zuora-ids and products with --type product', async () => {
         const zuoraId = running.org.data.findRecord(ids[0] as string)?.zuoraId as string;
@@ -270,5 +279,5 @@ describe('zuora-sync sends', () => {
         expect(running.org.receivedRequests()[1]?.body).toEqual(
             expect.objectContaining({ objectType: 'PRODUCT', ids: ['a0Y5g00000PlTfMEAV'] })
         );
-    });
+    }, 60_000);
 });
