@@ -10,6 +10,7 @@ import type { Page, Request } from 'playwright-core';
 import { format } from '../../bridge/messages';
 import {
     AdjustableClock,
+    generateBillingAccounts,
     parseCustomLabels,
     SAMPLE_ACCOUNT_IDS,
     SAMPLE_ACCOUNTS,
@@ -199,6 +200,31 @@ describe('selecting', () => {
             async () => !(await rowCheckbox(page, 9).isDisabled()),
             'row 9 to be enabled again'
         );
+    });
+
+    test('many billing accounts: a page of rows, the next as the rep scrolls, selections kept', async () => {
+        const many = generateBillingAccounts(120, { accountName: 'Paging Holdings' });
+        playground
+            .reset()
+            .seed({ accounts: [many.account], billingAccounts: many.billingAccounts });
+        await open(many.account.id);
+        const drawn = table(page).locator('tbody tr');
+        await until(async () => (await drawn.count()) === 50, 'the first 50 rows');
+        await selectRows(1);
+
+        await table(page).hover();
+        for (const rows of [100, 120]) {
+            await page.mouse.wheel(0, 20000);
+            await until(async () => (await drawn.count()) === rows, `${rows} rows after scrolling`);
+        }
+        expect(await rowCheckbox(page, 1).isChecked()).toBe(true);
+
+        // The filter searches every row, also those not drawn yet after a new load.
+        const last = many.billingAccounts[119].name;
+        await card(page).getByRole('searchbox').fill(last);
+        await until(async () => (await drawn.count()) === 2, 'the match and the selected row');
+        await row(page, last).waitFor();
+        expect(await rowCheckbox(page, 1).isChecked()).toBe(true);
     });
 
     test('the Sync button waits for a selection', async () => {

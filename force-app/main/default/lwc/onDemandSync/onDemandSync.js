@@ -17,7 +17,7 @@ import {
     markSending,
     pendingKeys
 } from './outcomes';
-import { buildRows, filterRows, nextCooldownEnd, rowKey, sortRows } from './rows';
+import { PAGE_SIZE, buildRows, filterRows, nextCooldownEnd, rowKey, sortRows } from './rows';
 import { limitsBySource } from './limits';
 import { clampWhole } from './settings';
 import { STATE, noticeFor } from './states';
@@ -67,7 +67,10 @@ export default class OnDemandSync extends LightningElement {
     context = null;
     outcomes = {};
     rows = [];
+    /** Every row the filter lets through, sorted; the table draws the first `shownCount`. */
+    matchingRows = [];
     visibleRows = [];
+    shownCount = PAGE_SIZE;
     disabledIds = [];
     selectedIds = [];
     filterText = '';
@@ -193,7 +196,16 @@ export default class OnDemandSync extends LightningElement {
 
     updateVisibleRows() {
         const filtered = filterRows(this.rows, this.filterText, this.selectedIds);
-        this.visibleRows = sortRows(filtered, this.sortedBy, this.sortedDirection);
+        this.matchingRows = sortRows(filtered, this.sortedBy, this.sortedDirection);
+        this.visibleRows = this.matchingRows.slice(0, this.shownCount);
+    }
+
+    /** The rep scrolled to the end of the drawn rows: draw the next page. */
+    handleLoadMore() {
+        if (this.hasMoreRows) {
+            this.shownCount += PAGE_SIZE;
+            this.updateVisibleRows();
+        }
     }
 
     /** Rows whose cooldown ends become selectable again without a reload. */
@@ -209,17 +221,24 @@ export default class OnDemandSync extends LightningElement {
 
     handleFilterChange(event) {
         this.filterText = event.detail.value || '';
+        this.shownCount = PAGE_SIZE;
         this.updateVisibleRows();
     }
 
     handleSort(event) {
         this.sortedBy = event.detail.fieldName;
         this.sortedDirection = event.detail.sortDirection;
+        this.shownCount = PAGE_SIZE;
         this.updateVisibleRows();
     }
 
     handleRowSelection(event) {
-        const chosen = event.detail.selectedRows.map((row) => row.id);
+        // The table speaks only for the rows it draws: selections further down stay.
+        const drawn = new Set(this.visibleRows.map((row) => row.id));
+        const chosen = [
+            ...this.selectedIds.filter((id) => !drawn.has(id)),
+            ...event.detail.selectedRows.map((row) => row.id)
+        ];
         const byId = new Map(this.rows.map((row) => [row.id, row]));
         const rejected = chosen.filter((id) => !(byId.get(id) || {}).selectable);
         const allowed = chosen.filter((id) => !rejected.includes(id));
@@ -519,10 +538,20 @@ export default class OnDemandSync extends LightningElement {
         if (!this.filterText.trim()) {
             return '';
         }
-        if (!this.visibleRows.length) {
+        if (!this.matchingRows.length) {
             return this.bridge.format(LABELS.filterNoMatch, this.filterText.trim());
         }
-        return this.bridge.format(LABELS.filterCount, this.visibleRows.length, this.rows.length);
+        return this.bridge.format(LABELS.filterCount, this.matchingRows.length, this.rows.length);
+    }
+
+    get hasMoreRows() {
+        return this.matchingRows.length > this.visibleRows.length;
+    }
+
+    /** Infinite loading needs a table of fixed height to scroll in. */
+    get tableAreaClass() {
+        const paged = this.rows.length > PAGE_SIZE ? ' table-area_paged' : '';
+        return `table-area slds-is-relative${paged}`;
     }
 
     get panelLimits() {

@@ -136,6 +136,9 @@ export function buildRows(accounts, outcomes, { bridge, now, followUpMinutes }) 
     });
 }
 
+/** Rows the table draws at first, and how many more each scroll to its end adds. */
+export const PAGE_SIZE = 50;
+
 /** Rows matching the filter text; selected rows always stay. */
 export function filterRows(rows, text, selectedIds) {
     const needle = (text || '').trim().toLowerCase();
