@@ -5,11 +5,7 @@
 // The build is deterministic (same sources, byte-identical output) and refuses a bundle that
 // contains dynamic code (eval, Function), which Lightning Web Security forbids.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+import { isMain, projectRoot, syncGeneratedFiles } from './project.mjs';
 export const ENTRY = 'src/bridge/index.ts';
 export const GLOBAL_NAME = 'OnDemandSyncBridge';
 export const BUNDLE_FILE = 'force-app/main/default/staticresources/OnDemandSyncBridge.js';
@@ -78,28 +74,13 @@ export async function bundleBridge(root = projectRoot) {
  */
 export async function buildBridge({ root = projectRoot, check = false } = {}) {
     const { code, meta } = await bundleBridge(root);
-    const outputs = [
-        [BUNDLE_FILE, code],
-        [META_FILE, meta]
-    ];
-    const stale = [];
-    for (const [file, content] of outputs) {
-        const path = join(root, file);
-        const current = existsSync(path) ? readFileSync(path, 'utf8') : null;
-        if (current === content) {
-            continue;
-        }
-        stale.push(file);
-        if (!check) {
-            mkdirSync(dirname(path), { recursive: true });
-            writeFileSync(path, content);
-        }
-    }
+    const outputs = { [BUNDLE_FILE]: code, [META_FILE]: meta };
+    const stale = syncGeneratedFiles(root, outputs, { check });
     return {
         size: Buffer.byteLength(code, 'utf8'),
         code,
         meta,
-        files: outputs.map(([file]) => file),
+        files: Object.keys(outputs),
         stale
     };
 }
@@ -123,7 +104,7 @@ async function main(argv) {
     return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMain(import.meta.url)) {
     main(process.argv.slice(2)).then(
         (code) => {
             process.exitCode = code;

@@ -3,11 +3,9 @@
 //   node scripts/build-fixtures.mjs          write both files
 //   node scripts/build-fixtures.mjs --check  exit 1 when a written file differs from a fresh build
 // Every case is validated first; a malformed case stops the build with the file and field named.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMain, projectRoot, syncGeneratedFiles } from './project.mjs';
 export const CASES_DIR = 'contract-fixtures/cases';
 export const RESOURCE_JSON =
     'force-app/main/default/staticresources/OnDemandSyncContractFixtures.json';
@@ -410,24 +408,16 @@ export function buildFixtures({ root = projectRoot } = {}) {
     };
 }
 
-/** Writes the generated files; returns the paths written and the cases they hold. */
+/** Writes the generated files that changed; returns the generated paths and the cases they hold. */
 export function writeFixtures({ root = projectRoot } = {}) {
     const { cases, files } = buildFixtures({ root });
-    for (const [path, content] of Object.entries(files)) {
-        writeFileSync(join(root, path), content);
-    }
+    syncGeneratedFiles(root, files);
     return { written: Object.keys(files), cases };
 }
 
 /** The generated files that are missing or differ from a fresh build (empty when current). */
 export function staleFixtures({ root = projectRoot } = {}) {
-    const { files } = buildFixtures({ root });
-    return Object.entries(files)
-        .filter(([path, content]) => {
-            const full = join(root, path);
-            return !existsSync(full) || readFileSync(full, 'utf8') !== content;
-        })
-        .map(([path]) => path);
+    return syncGeneratedFiles(root, buildFixtures({ root }).files, { check: true });
 }
 
 function main(args) {
@@ -454,6 +444,6 @@ function main(args) {
     }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
     process.exitCode = main(process.argv.slice(2));
 }

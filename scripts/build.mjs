@@ -2,7 +2,7 @@
 //   node scripts/build.mjs          build
 //   node scripts/build.mjs --check  fail when a committed generated file is stale
 import { spawnSync } from 'node:child_process';
-import { projectRoot } from './apex-files.mjs';
+import { projectRoot } from './project.mjs';
 
 const STEPS = [
     ['the bridge static resource', 'scripts/build-bridge.mjs'],

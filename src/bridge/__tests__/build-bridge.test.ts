@@ -42,6 +42,7 @@ function scratchProject(): string {
         filter: (path) => !path.includes('__tests__')
     });
     cpSync(SCRIPT, join(dir, 'scripts/build-bridge.mjs'));
+    cpSync(join(ROOT, 'scripts/project.mjs'), join(dir, 'scripts/project.mjs'));
     cpSync(join(ROOT, BUNDLE), join(dir, BUNDLE));
     cpSync(join(ROOT, META), join(dir, META));
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');

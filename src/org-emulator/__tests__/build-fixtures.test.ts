@@ -42,6 +42,7 @@ function scratchProject(): string {
     const dir = mkdtempSync(join(tmpdir(), 'fixtures-build-'));
     mkdirSync(join(dir, 'scripts'));
     cpSync(SCRIPT, join(dir, 'scripts/build-fixtures.mjs'));
+    cpSync(join(ROOT, 'scripts/project.mjs'), join(dir, 'scripts/project.mjs'));
     cpSync(join(ROOT, ERROR_STATUS), join(dir, ERROR_STATUS));
     cpSync(join(ROOT, CASES), join(dir, CASES), { recursive: true });
     mkdirSync(join(dir, 'force-app/main/default/staticresources'), { recursive: true });
