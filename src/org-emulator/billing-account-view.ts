@@ -35,12 +35,11 @@ export function listBillingAccounts(context: ViewContext, accountId: string): Bi
         const until =
             billing.zuoraId === null
                 ? null
-                : cooldowns.until({ recordId: billing.id, zuoraId: billing.zuoraId });
-        const coolingDown = until !== null && until.getTime() > now.getTime();
+                : cooldowns.activeUntil({ recordId: billing.id, zuoraId: billing.zuoraId }, now);
         let reason: string | null = null;
         if (billing.zuoraId === null) {
             reason = label(labels, 'OnDemandSync_Item_NoZuoraId');
-        } else if (coolingDown) {
+        } else if (until !== null) {
             reason = label(labels, 'OnDemandSync_Item_CoolingDown', formatTime(until));
         }
         return {
@@ -55,7 +54,7 @@ export function listBillingAccounts(context: ViewContext, accountId: string): Bi
             lastModified: billing.lastModified,
             syncable: reason === null,
             reason,
-            cooldownUntil: coolingDown ? until.toISOString() : null
+            cooldownUntil: until === null ? null : until.toISOString()
         };
     });
 }

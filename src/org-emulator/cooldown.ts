@@ -74,4 +74,10 @@ export class CooldownIndex {
         ].filter((time): time is number => time !== undefined);
         return times.length === 0 ? null : cooldownUntil(Math.max(...times), this.minutes);
     }
+
+    /** When the item may be requested again, or null when it is not cooling down at `now`. */
+    activeUntil(key: CooldownKey, now: Date): Date | null {
+        const until = this.until(key);
+        return until !== null && until.getTime() > now.getTime() ? until : null;
+    }
 }

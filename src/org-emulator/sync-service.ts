@@ -124,7 +124,7 @@ export class OnDemandSyncService {
         this.applyCooldowns(items, now, settings, transaction);
         const sendable = items.filter((item) => item.status === undefined);
         if (sendable.length > 0) {
-            await this.send(gateway, request, sendable, { now, transaction });
+            await this.send(gateway, request, sendable, settings, { now, transaction });
         }
 
         const results = items.map((item) => this.toResult(item));
@@ -293,8 +293,8 @@ export class OnDemandSyncService {
             transaction.query(candidates.length);
         }
         for (const item of candidates) {
-            const until = index.until(item);
-            if (until !== null && until.getTime() > now.getTime()) {
+            const until = index.activeUntil(item, now);
+            if (until !== null) {
                 item.status = 'SKIPPED';
                 item.cooldownUntil = until.toISOString();
                 item.message = label(
@@ -312,6 +312,7 @@ export class OnDemandSyncService {
         gateway: OnDemandSyncGateway,
         request: ValidRequest,
         sendable: WorkItem[],
+        settings: SyncSettings,
         context: { now: Date; transaction: Transaction }
     ): Promise<void> {
         const records = sendable.filter((item) => item.kind === 'record');
@@ -320,7 +321,7 @@ export class OnDemandSyncService {
             objectType: request.objectType,
             recordIds: records.map((item) => item.recordId as string),
             zuoraIds: zuora.map((item) => item.zuoraId as string),
-            emailNotification: request.emailNotification ?? this.deps.settings().emailNotification,
+            emailNotification: request.emailNotification ?? settings.emailNotification,
             items: [
                 ...records.map((item) => ({ recordId: item.recordId, zuoraId: item.zuoraId })),
                 ...zuora.map((item) => ({ recordId: null, zuoraId: item.zuoraId }))

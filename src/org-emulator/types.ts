@@ -57,18 +57,22 @@ export interface AccountRecord {
     readonly billingCity?: string | null;
 }
 
-/** A Zuora__CustomerAccount__c row. */
-export interface BillingAccountRecord {
+/** The fields every shape of a billing account has (its currency field is named per shape). */
+interface BillingAccountFields {
     readonly id: string;
     readonly name: string;
-    readonly accountId: string | null;
     readonly accountNumber: string | null;
     readonly zuoraId: string | null;
     readonly status: string | null;
     readonly balance: number | null;
-    readonly currency: string | null;
     readonly entityId: string | null;
     readonly lastModified: string | null;
+}
+
+/** A Zuora__CustomerAccount__c row. */
+export interface BillingAccountRecord extends BillingAccountFields {
+    readonly accountId: string | null;
+    readonly currency: string | null;
 }
 
 /** A zqu__ZProduct__c row. */
@@ -82,16 +86,8 @@ export interface ProductRecord {
  * One billing account as the record page gets it from OnDemandSyncController.getSyncContext
  * (OnDemandSyncBillingAccountView).
  */
-export interface BillingAccountView {
-    readonly id: string;
-    readonly name: string;
-    readonly accountNumber: string | null;
-    readonly zuoraId: string | null;
-    readonly status: string | null;
-    readonly balance: number | null;
+export interface BillingAccountView extends BillingAccountFields {
     readonly currencyIsoCode: string | null;
-    readonly entityId: string | null;
-    readonly lastModified: string | null;
     /** True when the record can be sent now: it has a Zuora id and is not cooling down. */
     readonly syncable: boolean;
     /** Why it cannot be sent now (no Zuora id, cooldown), or null. */
@@ -101,16 +97,8 @@ export interface BillingAccountView {
 }
 
 /** One billing account as GET .../accounts/{accountId}/billing-accounts lists it. */
-export interface RestBillingAccount {
-    readonly id: string;
-    readonly name: string;
-    readonly accountNumber: string | null;
-    readonly zuoraId: string | null;
-    readonly status: string | null;
-    readonly balance: number | null;
+export interface RestBillingAccount extends BillingAccountFields {
     readonly currency: string | null;
-    readonly entityId: string | null;
-    readonly lastModified: string | null;
     readonly syncable: boolean;
     readonly cooldownUntil: string | null;
 }
