@@ -10,7 +10,8 @@ import { CodeAnalyzer, CodeAnalyzerConfig } from '@salesforce/code-analyzer-core
 import * as pmdEngine from '@salesforce/code-analyzer-pmd-engine';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { packageDirectories, projectRoot } from './apex-files.mjs';
+import { packageDirectories } from './apex-files.mjs';
+import { projectRoot } from './project.mjs';
 
 const FAILING_SEVERITIES = new Set([1, 2]);
 const ALWAYS_FAILING_RULES = new Set([

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
-import { apexFiles, projectRoot } from './apex-files.mjs';
-import { isMain } from './project.mjs';
+import { apexFiles } from './apex-files.mjs';
+import { isMain, projectRoot } from './project.mjs';
 
 class CollectingErrorListener extends ApexErrorListener {
     constructor(file) {

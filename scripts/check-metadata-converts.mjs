@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { packageDirectories, projectRoot } from './apex-files.mjs';
+import { packageDirectories } from './apex-files.mjs';
+import { projectRoot } from './project.mjs';
 import { sfEnvironment, sfBinary } from './sf.mjs';
 
 // Metadata outside the package directories: the scratch-org-only activation of the sample page.

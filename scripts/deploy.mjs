@@ -3,7 +3,7 @@
 // assigns the permission set to the deploying user.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { projectRoot } from './apex-files.mjs';
+import { projectRoot } from './project.mjs';
 import { sfBinary, sfEnvironment } from './sf.mjs';
 
 const ZUORA_NAMESPACE = 'Zuora';

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from './apex-files.mjs';
+import { projectRoot } from './project.mjs';
 
 export function dependenciesAreCurrent() {
     const installed = join(projectRoot, 'node_modules', '.package-lock.json');

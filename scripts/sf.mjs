@@ -1,7 +1,7 @@
 // Runs the project's own Salesforce CLI with the settings that keep it
 // offline and quiet: no telemetry, no version check, no self-update.
 import { join } from 'node:path';
-import { projectRoot } from './apex-files.mjs';
+import { projectRoot } from './project.mjs';
 
 export const sfBinary = join(projectRoot, 'node_modules', '.bin', 'sf');
 

@@ -2,7 +2,7 @@
 // Sets itself up first (npm ci when node_modules is missing or stale), then
 // runs each check in turn and fails when any of them fails.
 import { spawnSync } from 'node:child_process';
-import { projectRoot } from './apex-files.mjs';
+import { projectRoot } from './project.mjs';
 import { ensureDependencies } from './setup.mjs';
 
 const CHECKS = [
