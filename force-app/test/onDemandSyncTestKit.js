@@ -4,6 +4,7 @@
 // test file still mocks the component's labels module itself, so that jest hoists that mock above
 // the file's imports (this module loads the component).
 const { createElement } = require('lwc');
+const getSyncContext = require('@salesforce/apex/OnDemandSyncController.getSyncContext').default;
 const OnDemandSync = require('c/onDemandSync').default;
 const { labelTexts } = require('./jest-mocks/customLabels');
 
@@ -42,10 +43,32 @@ async function mountCard(props, listeners) {
     return element;
 }
 
+/** Adds a card for this context's Account, which getSyncContext answers with a copy of it. */
+function mountWithContext(context, props = {}, listeners = {}) {
+    getSyncContext.mockResolvedValue(copy(context));
+    return mountCard({ recordId: context.accountId, ...props }, listeners);
+}
+
 function removeCards() {
     while (document.body.firstChild) {
         document.body.removeChild(document.body.firstChild);
     }
+}
+
+/**
+ * Call inside a describe: each test runs at NOW (Date.now), and afterwards its cards leave the
+ * page and every mock and spy is reset.
+ */
+function useCardTestClock() {
+    beforeEach(() => {
+        jest.spyOn(Date, 'now').mockReturnValue(NOW);
+    });
+
+    afterEach(() => {
+        removeCards();
+        jest.clearAllMocks();
+        jest.restoreAllMocks();
+    });
 }
 
 const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`);
@@ -79,7 +102,9 @@ module.exports = {
     flushPromises,
     addCard,
     mountCard,
+    mountWithContext,
     removeCards,
+    useCardTestClock,
     $,
     rowOf,
     chooseRows,

@@ -2,8 +2,6 @@
 // returns a new map, so the component can assign it and re-render.
 import { PHASE, rowKey } from './rows';
 
-const MINUTE_MS = 60000;
-
 function accountsByKey(bridge, accounts) {
     const map = new Map();
     (accounts || []).forEach((account) => map.set(rowKey(bridge, account.id), account));
@@ -50,7 +48,7 @@ export function afterSync(outcomes, results, { bridge, accounts, now, cooldownMi
                 message: result.message,
                 cooldownUntil:
                     result.cooldownUntil ||
-                    new Date(now + cooldownMinutes * MINUTE_MS).toISOString(),
+                    bridge.cooldownUntil(now, cooldownMinutes).toISOString(),
                 baseline: account ? account.lastModified || null : null
             };
         } else {

@@ -4,14 +4,13 @@ import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncConte
 import requestSync from '@salesforce/apex/OnDemandSyncController.requestSync';
 import {
     LABEL,
-    NOW,
     copy,
     flushPromises,
-    mountCard,
-    removeCards,
     $,
     rowOf,
-    select
+    select,
+    mountWithContext,
+    useCardTestClock
 } from '../../../../../test/onDemandSyncTestKit';
 
 jest.mock('../labels', () =>
@@ -40,9 +39,8 @@ function bigContext() {
     return context;
 }
 
-async function render() {
-    getSyncContext.mockResolvedValue(bigContext());
-    return mountCard({ recordId: MANY.accountId });
+function render() {
+    return mountWithContext(bigContext());
 }
 
 const names = (element) => $(element, 'table').data.map((row) => row.name);
@@ -58,15 +56,7 @@ async function filter(element, value) {
 }
 
 describe('c-on-demand-sync paging', () => {
-    beforeEach(() => {
-        jest.spyOn(Date, 'now').mockReturnValue(NOW);
-    });
-
-    afterEach(() => {
-        removeCards();
-        jest.clearAllMocks();
-        jest.restoreAllMocks();
-    });
+    useCardTestClock();
 
     it('draws the first page only and the next one each time the rep reaches the end', async () => {
         const element = await render();

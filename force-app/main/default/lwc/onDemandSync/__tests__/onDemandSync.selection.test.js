@@ -1,19 +1,16 @@
 // Selecting billing accounts: unsyncable rows, the selection cap, filter and sort.
-import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncContext';
 import {
     LABEL,
-    NOW,
     EU,
     US,
     LATAM,
     APAC,
-    copy,
     flushPromises,
-    mountCard,
-    removeCards,
     $,
     rowOf,
-    select
+    select,
+    mountWithContext,
+    useCardTestClock
 } from '../../../../../test/onDemandSyncTestKit';
 
 jest.mock('../labels', () =>
@@ -25,24 +22,11 @@ jest.mock('../labels', () =>
 const CONTEXT = require('./data/getSyncContext.json');
 const MANY = require('./data/getSyncContextMany.json');
 
-function render(context, props = {}) {
-    getSyncContext.mockResolvedValue(copy(context));
-    return mountCard({ recordId: context.accountId, ...props });
-}
-
 describe('c-on-demand-sync selection', () => {
-    beforeEach(() => {
-        jest.spyOn(Date, 'now').mockReturnValue(NOW);
-    });
-
-    afterEach(() => {
-        removeCards();
-        jest.clearAllMocks();
-        jest.restoreAllMocks();
-    });
+    useCardTestClock();
 
     it('marks rows that cannot be synced, disables them and says why and until when', async () => {
-        const element = await render(CONTEXT);
+        const element = await mountWithContext(CONTEXT);
         const table = $(element, 'table');
         expect(table.disabledRows).toEqual([US, LATAM]);
 
@@ -62,7 +46,7 @@ describe('c-on-demand-sync selection', () => {
     });
 
     it('disables Sync with the reason while nothing is selected', async () => {
-        const element = await render(CONTEXT);
+        const element = await mountWithContext(CONTEXT);
         expect($(element, 'sync').disabled).toBe(true);
         expect($(element, 'selection-status').textContent.trim()).toBe(
             LABEL.OnDemandSync_UI_Msg_SelectionEmpty
@@ -75,7 +59,7 @@ describe('c-on-demand-sync selection', () => {
     });
 
     it('refuses an unsyncable row and tells the rep why, also to screen readers', async () => {
-        const element = await render(CONTEXT);
+        const element = await mountWithContext(CONTEXT);
         await select(element, [EU, US]);
 
         expect($(element, 'table').selectedRows).toEqual([EU]);
@@ -85,7 +69,7 @@ describe('c-on-demand-sync selection', () => {
     });
 
     it('caps the selection at the maximum and shows the reason when the cap is reached', async () => {
-        const element = await render(MANY);
+        const element = await mountWithContext(MANY);
         const table = $(element, 'table');
         expect(table.maxRowSelection).toBe(8);
         const ids = table.data.map((row) => row.id);
@@ -107,7 +91,7 @@ describe('c-on-demand-sync selection', () => {
     });
 
     it('honours a lower maximum set by the admin', async () => {
-        const element = await render(MANY, { maxSelection: 2 });
+        const element = await mountWithContext(MANY, { maxSelection: 2 });
         const ids = $(element, 'table').data.map((row) => row.id);
         await select(element, ids.slice(0, 3));
         expect($(element, 'table').selectedRows).toEqual(ids.slice(0, 2));
@@ -115,12 +99,12 @@ describe('c-on-demand-sync selection', () => {
     });
 
     it('offers no filter for a few rows', async () => {
-        const element = await render(CONTEXT);
+        const element = await mountWithContext(CONTEXT);
         expect($(element, 'filter')).toBeNull();
     });
 
     it('filters many rows, keeping selected rows in the list', async () => {
-        const element = await render(MANY);
+        const element = await mountWithContext(MANY);
         const berlin = rowOf(element, 'a0X8d00000Np4WdEAJ');
         await select(element, [berlin.id]);
 
@@ -145,7 +129,7 @@ describe('c-on-demand-sync selection', () => {
     });
 
     it('sorts by name, by number and keeps empty values last', async () => {
-        const element = await render(CONTEXT);
+        const element = await mountWithContext(CONTEXT);
         const table = $(element, 'table');
 
         table.dispatchEvent(

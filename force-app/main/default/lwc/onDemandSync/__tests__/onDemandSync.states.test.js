@@ -3,14 +3,13 @@
 import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncContext';
 import {
     LABEL,
-    NOW,
     ACCOUNT_ID,
     OTHER_ACCOUNT_ID,
     copy,
     flushPromises,
     mountCard,
-    removeCards,
-    $
+    $,
+    useCardTestClock
 } from '../../../../../test/onDemandSyncTestKit';
 
 jest.mock('../labels', () =>
@@ -25,15 +24,7 @@ const NO_PERMISSION = require('./data/getSyncContextNoPermission.json');
 const NOT_CONFIGURED = require('./data/getSyncContextNotConfigured.json');
 
 describe('c-on-demand-sync states', () => {
-    beforeEach(() => {
-        jest.spyOn(Date, 'now').mockReturnValue(NOW);
-    });
-
-    afterEach(() => {
-        removeCards();
-        jest.clearAllMocks();
-        jest.restoreAllMocks();
-    });
+    useCardTestClock();
 
     it('shows a spinner while loading, after one getSyncContext call for the record', async () => {
         getSyncContext.mockReturnValue(new Promise(() => {}));

@@ -1,21 +1,19 @@
 // Syncing: one request per click, a spinner, a result on every row, the summary toast, partial
 // failure, error paths and governor-limit warnings before and after.
-import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncContext';
 import requestSync from '@salesforce/apex/OnDemandSyncController.requestSync';
 import {
     LABEL,
-    NOW,
     ACCOUNT_ID,
     EU,
     US,
     APAC,
     copy,
     flushPromises,
-    mountCard,
-    removeCards,
     $,
     rowOf,
-    select
+    select,
+    mountWithContext,
+    useCardTestClock
 } from '../../../../../test/onDemandSyncTestKit';
 
 jest.mock('../labels', () =>
@@ -40,9 +38,8 @@ function deferred() {
 }
 
 async function render(context = CONTEXT, props = {}) {
-    getSyncContext.mockResolvedValue(copy(context));
     const toasts = [];
-    const element = await mountCard(props, {
+    const element = await mountWithContext(context, props, {
         lightning__showtoast: (event) => toasts.push(event.detail)
     });
     return { element, toasts };
@@ -53,15 +50,7 @@ function limitsPanel(element) {
 }
 
 describe('c-on-demand-sync sync', () => {
-    beforeEach(() => {
-        jest.spyOn(Date, 'now').mockReturnValue(NOW);
-    });
-
-    afterEach(() => {
-        removeCards();
-        jest.clearAllMocks();
-        jest.restoreAllMocks();
-    });
+    useCardTestClock();
 
     it('sends the selection, shows a spinner, then each row its result and a summary toast', async () => {
         const { element, toasts } = await render();
