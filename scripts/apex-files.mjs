@@ -3,8 +3,6 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './project.mjs';
 
-export { projectRoot };
-
 export function packageDirectories() {
     const project = JSON.parse(readFileSync(join(projectRoot, 'sfdx-project.json'), 'utf8'));
     return project.packageDirectories.map((dir) => dir.path);

@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { projectRoot } from './apex-files.mjs';
+import { projectRoot } from './project.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {

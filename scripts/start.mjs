@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { projectRoot } from './apex-files.mjs';
+import { projectRoot } from './project.mjs';
 import { ensureDependencies } from './setup.mjs';
 
 function step(name, args) {

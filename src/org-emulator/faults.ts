@@ -3,6 +3,7 @@
  */
 import { idKey } from '../bridge/ids';
 import { SeededRandom } from './random';
+import { delay } from './delay';
 
 /** A whole request answered with an error when it names a given id. */
 export interface RequestFailure {
@@ -105,6 +106,9 @@ export function validateFaults(value: unknown): Faults {
     return faults as Faults;
 }
 
+/** The words of a request refused by the errorRate fault. */
+export const SERVER_UNAVAILABLE_MESSAGE = 'The server is temporarily unavailable. Try again later.';
+
 /** The faults in force, with the seeded draws of errorRate. */
 export class FaultInjector {
     private faults: Faults = {};
@@ -134,6 +138,15 @@ export class FaultInjector {
 
     get zuoraOutage(): string | null {
         return this.faults.zuoraOutage ?? null;
+    }
+
+    /**
+     * What every answer of the org goes through: waits the injected latency, then draws once.
+     * Resolves true when this request is to be answered 503 (SERVER_UNAVAILABLE_MESSAGE).
+     */
+    async beforeAnswer(): Promise<boolean> {
+        await delay(this.latencyMs);
+        return this.drawServerUnavailable();
     }
 
     /** Draws once: true when this request is to be answered 503. */

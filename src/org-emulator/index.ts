@@ -29,7 +29,13 @@ export { DEFAULT_SETTINGS, ZUORA_GATEWAY_CLASS, type SyncSettings } from './sett
 export { DEFAULT_LABELS, parseCustomLabels, resolveLabels, type Labels } from './labels';
 export { ORG_LIMITS, TRANSACTION_LIMITS, OrgLimits, Transaction } from './limits';
 export { AuditLog, type AuditRow } from './audit-log';
-export { FaultInjector, validateFaults, type Faults, type RequestFailure } from './faults';
+export {
+    FaultInjector,
+    SERVER_UNAVAILABLE_MESSAGE,
+    validateFaults,
+    type Faults,
+    type RequestFailure
+} from './faults';
 export { RequestLog, type ReceivedRequest } from './request-log';
 export { OrgData } from './data/org-data';
 export type { SeedData, RecentRequestSeed } from './data/seed-data';

@@ -6,7 +6,7 @@
  * do to its REST API: latency, a share of requests answered 503, and request failures by id.
  */
 import type { EmulatedOrg } from '../org-emulator';
-import { toAuraError } from '../org-emulator';
+import { SERVER_UNAVAILABLE_MESSAGE, toAuraError } from '../org-emulator';
 
 export const APEX_BASE = '/__playground/apex/';
 
@@ -25,9 +25,6 @@ export interface ApexAnswer {
     readonly status: number;
     readonly body: unknown;
 }
-
-const delay = (ms: number): Promise<void> =>
-    ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 
 function auraFailure(status: number, message: string, exceptionType: string): ApexAnswer {
     return {
@@ -58,13 +55,8 @@ export async function answerApex(
         );
     }
     const args: Params = params !== null && typeof params === 'object' ? (params as Params) : {};
-    await delay(org.faults.latencyMs);
-    if (org.faults.drawServerUnavailable()) {
-        return auraFailure(
-            503,
-            'The server is temporarily unavailable. Try again later.',
-            'System.CalloutException'
-        );
+    if (await org.faults.beforeAnswer()) {
+        return auraFailure(503, SERVER_UNAVAILABLE_MESSAGE, 'System.CalloutException');
     }
     const failure = org.faults.requestFailure(idsOf(args));
     if (failure !== null) {

@@ -11,6 +11,7 @@
  */
 import type { Clock } from '../clock';
 import { SeededRandom } from '../random';
+import { delay } from '../delay';
 import type {
     GatewayContext,
     GatewayResult,
@@ -54,8 +55,6 @@ export interface SimulatedZuoraOptions {
 export const CALLOUT_LIMIT_MESSAGE =
     'Not sent: this request reached the Salesforce limit of 100 callouts per transaction.';
 
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 export class SimulatedZuoraGateway implements OnDemandSyncGateway {
     private readonly log: SyncJob[] = [];
     private readonly random: SeededRandom;
@@ -81,10 +80,7 @@ export class SimulatedZuoraGateway implements OnDemandSyncGateway {
         if (!context.transaction.useCallout()) {
             return this.result(item, false, null, CALLOUT_LIMIT_MESSAGE);
         }
-        const latency = this.options.calloutLatencyMs?.() ?? 0;
-        if (latency > 0) {
-            await delay(latency);
-        }
+        await delay(this.options.calloutLatencyMs?.() ?? 0);
         const refusal = this.options.refusal?.(item) ?? null;
         if (refusal !== null) {
             return this.result(item, false, null, refusal);

@@ -51,9 +51,6 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
     response.end(text);
 }
 
-export const delay = (ms: number): Promise<void> =>
-    ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
-
 /** True for a loopback connection (127.0.0.1 or ::1). */
 export function isLoopback(request: IncomingMessage): boolean {
     const address = request.socket.remoteAddress ?? '';

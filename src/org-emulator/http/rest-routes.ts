@@ -5,10 +5,10 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { OrgError } from '../errors';
+import { SERVER_UNAVAILABLE_MESSAGE } from '../faults';
 import { label } from '../labels';
 import type { EmulatedOrg } from '../org';
 import { getBillingAccounts, malformedRequest, postSync } from '../rest-resource';
-import { delay } from './io';
 
 export const APEX_REST_BASE = '/services/apexrest/zuora/ondemandsync/v1/';
 
@@ -40,13 +40,8 @@ export async function answerSalesforce(
     if (!hasSession(request)) {
         return error(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     }
-    await delay(org.faults.latencyMs);
-    if (org.faults.drawServerUnavailable()) {
-        return error(
-            503,
-            'SERVER_UNAVAILABLE',
-            'The server is temporarily unavailable. Try again later.'
-        );
+    if (await org.faults.beforeAnswer()) {
+        return error(503, 'SERVER_UNAVAILABLE', SERVER_UNAVAILABLE_MESSAGE);
     }
     if (!org.limits.countApiRequest()) {
         return error(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
