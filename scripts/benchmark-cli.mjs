@@ -54,7 +54,7 @@ function parseOptions(argv) {
             throw new Error(`Unknown option ${name}`);
         }
     }
-    options.naiveIds = Math.min(options.naiveIds ?? options.ids, options.ids);
+    options.naiveIds = Math.min(options.naiveIds, options.ids);
     return options;
 }
 

@@ -4,15 +4,13 @@
 // bin/zuora-sync.js runs this script by itself when the bundle is missing or older than its
 // sources, so `npx zuora-sync` and `npm run sync` always run the current code.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const ENTRY = 'src/cli/main.ts';
 export const OUTFILE = 'dist/zuora-sync.js';
-/** The sources the bundle is made of (tests excluded). */
-export const SOURCE_DIRS = ['src/cli', 'src/bridge'];
 
 /** esbuild options for one CommonJS file for Node 20, bundled from a TypeScript entry point. */
 export function nodeBundleOptions({ root = projectRoot, entry, outfile }) {
@@ -26,35 +24,6 @@ export function nodeBundleOptions({ root = projectRoot, entry, outfile }) {
         format: 'cjs',
         logLevel: 'silent'
     };
-}
-
-/** Newest modification time (ms) of the bundle's sources and of package.json. */
-export function newestSourceTime(root = projectRoot) {
-    let newest = statSync(join(root, 'package.json')).mtimeMs;
-    const visit = (directory) => {
-        for (const entry of readdirSync(directory, { withFileTypes: true })) {
-            const path = join(directory, entry.name);
-            if (entry.isDirectory()) {
-                if (entry.name !== '__tests__') {
-                    visit(path);
-                }
-            } else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) {
-                newest = Math.max(newest, statSync(path).mtimeMs);
-            }
-        }
-    };
-    for (const directory of SOURCE_DIRS) {
-        if (existsSync(join(root, directory))) {
-            visit(join(root, directory));
-        }
-    }
-    return newest;
-}
-
-/** True when dist/zuora-sync.js is missing or older than a source. */
-export function isStale(root = projectRoot) {
-    const outfile = join(root, OUTFILE);
-    return !existsSync(outfile) || statSync(outfile).mtimeMs < newestSourceTime(root);
 }
 
 /**

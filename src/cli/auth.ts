@@ -11,8 +11,6 @@ import { authError, usageError } from './errors';
 import type { Redactor } from './io';
 import { sfOrgSession, type OrgSession, type SfLookupError } from './sf';
 
-export type { OrgSession };
-
 /** Looks an org up through the Salesforce CLI (replaceable in tests). */
 export type OrgLookup = (
     targetOrg: string | undefined,
@@ -52,10 +50,14 @@ function blankToUndefined(value: string | undefined): string | undefined {
     return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-/** Checks the session options without looking anything up (usage errors surface before any work). */
-export function checkSessionOptions(options: CliOptions, env: NodeJS.ProcessEnv): void {
+/**
+ * The session the options (or SF_INSTANCE_URL / SF_ACCESS_TOKEN) give directly, if any; undefined
+ * with --target-org or without both values. Looks nothing up; throws CliError (exit 2) on a
+ * usage error.
+ */
+function directSession(options: CliOptions, env: NodeJS.ProcessEnv): OrgSession | undefined {
     if (options.targetOrg !== undefined) {
-        return;
+        return undefined;
     }
     const instanceUrl = options.instanceUrl ?? blankToUndefined(env.SF_INSTANCE_URL);
     const accessToken = options.accessToken ?? blankToUndefined(env.SF_ACCESS_TOKEN);
@@ -67,9 +69,14 @@ export function checkSessionOptions(options: CliOptions, env: NodeJS.ProcessEnv)
                 : '--instance-url needs --access-token (or SF_ACCESS_TOKEN).'
         );
     }
-    if (instanceUrl !== undefined && accessToken !== undefined) {
-        checkInstanceUrl(instanceUrl);
-    }
+    return instanceUrl !== undefined && accessToken !== undefined
+        ? { instanceUrl: checkInstanceUrl(instanceUrl), accessToken }
+        : undefined;
+}
+
+/** Checks the session options without looking anything up (usage errors surface before any work). */
+export function checkSessionOptions(options: CliOptions, env: NodeJS.ProcessEnv): void {
+    directSession(options, env);
 }
 
 /** Resolves the session to use. Throws CliError: exit 2 for usage errors, exit 3 without a session. */
@@ -81,13 +88,9 @@ export async function resolveSession(
 ): Promise<OrgSession> {
     redactor.add(options.accessToken);
     redactor.add(env.SF_ACCESS_TOKEN);
-    checkSessionOptions(options, env);
-    if (options.targetOrg === undefined) {
-        const instanceUrl = options.instanceUrl ?? blankToUndefined(env.SF_INSTANCE_URL);
-        const accessToken = options.accessToken ?? blankToUndefined(env.SF_ACCESS_TOKEN);
-        if (instanceUrl !== undefined && accessToken !== undefined) {
-            return { instanceUrl: checkInstanceUrl(instanceUrl), accessToken };
-        }
+    const direct = directSession(options, env);
+    if (direct !== undefined) {
+        return direct;
     }
     const found = await lookup(options.targetOrg, env);
     if ('ok' in found) {

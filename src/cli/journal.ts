@@ -34,23 +34,29 @@ import {
     writeSync
 } from 'fs';
 import { dirname } from 'path';
-import { idKey, isZuoraId, type ItemResult, type ItemStatus, type SyncObjectType } from '../bridge';
+import {
+    idKey,
+    isZuoraId,
+    ITEM_STATUSES,
+    type IdKind,
+    type ItemResult,
+    type ItemStatus,
+    type SyncObjectType
+} from '../bridge';
 import { inputError, usageError } from './errors';
 import type { CliWarning } from './runner';
 
 export const JOURNAL_VERSION = 2;
 
 /** The run file of an --out file. */
-export const RUN_FILE_SUFFIX = '.run.json';
-
-export type IdKindName = 'salesforce' | 'zuora';
+const RUN_FILE_SUFFIX = '.run.json';
 
 /** What the run file holds. */
 export interface RunRecord {
     readonly version: number;
     readonly at: string;
     readonly objectType: SyncObjectType;
-    readonly idKind: IdKindName;
+    readonly idKind: IdKind;
     /** Every item of the run, in order. */
     readonly items: readonly string[];
     /** Size of the --out file in bytes when the run started: its lines come after. */
@@ -173,18 +179,37 @@ export interface ResumeHints {
     readonly zuoraIds?: boolean;
 }
 
-const STATUSES: ReadonlySet<string> = new Set(['REQUESTED', 'FAILED', 'SKIPPED', 'NOT_SENT']);
+const STATUSES: ReadonlySet<string> = new Set(ITEM_STATUSES);
 
 function isObject(value: unknown): value is { [key: string]: unknown } {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function keyOf(id: string): string {
+/** The key that names one record whatever the spelling of its id (15 or 18 characters). */
+export function keyOf(id: string): string {
     return idKey(id) ?? id.trim();
 }
 
+/** Splits a run's items by their last line: final ones are done, the others (none, NOT_SENT) pending. */
+function splitByLastLine(
+    items: readonly string[],
+    last: ReadonlyMap<string, ItemLine>
+): { done: Map<string, ItemLine>; pending: string[] } {
+    const done = new Map<string, ItemLine>();
+    const pending: string[] = [];
+    for (const id of items) {
+        const line = last.get(keyOf(id));
+        if (line === undefined || line.status === 'NOT_SENT') {
+            pending.push(id);
+        } else {
+            done.set(id, line);
+        }
+    }
+    return { done, pending };
+}
+
 /** Reads a run file; null when there is none. Throws CliError (exit 2) when it is unreadable. */
-export function readRunFile(path: string, shownPath: string): RunRecord | null {
+function readRunFile(path: string, shownPath: string): RunRecord | null {
     if (!existsSync(path)) {
         return null;
     }
@@ -290,17 +315,12 @@ export function readResumeState(
         for (const line of outExists ? readItemLines(absolutePath, offset) : []) {
             last.set(keyOf(line.id), line);
         }
-        const done = new Map<string, ItemLine>();
-        const pending: string[] = [];
-        for (const id of recorded.items) {
-            const line = last.get(keyOf(id));
-            if (line === undefined || line.status === 'NOT_SENT') {
-                pending.push(id);
-            } else {
-                done.set(id, line);
-            }
-        }
-        return { run: recorded, done, pending, fromRunFile: true, warnings };
+        return {
+            run: recorded,
+            ...splitByLastLine(recorded.items, last),
+            fromRunFile: true,
+            warnings
+        };
     }
 
     // No run file: the items are those the lines name; only NOT_SENT ones are sent.
@@ -321,16 +341,6 @@ export function readResumeState(
     const items = [...firstSeen.values()];
     const zuora = hints.zuoraIds === true || items.every((id) => isZuoraId(id.trim()));
     const objectType = hints.objectType ?? 'BILLING_ACCOUNT';
-    const done = new Map<string, ItemLine>();
-    const pending: string[] = [];
-    for (const id of items) {
-        const line = last.get(keyOf(id));
-        if (line === undefined || line.status === 'NOT_SENT') {
-            pending.push(id);
-        } else {
-            done.set(id, line);
-        }
-    }
     warnings.push({
         code: 'RUN_FILE_MISSING',
         message:
@@ -347,8 +357,7 @@ export function readResumeState(
             items,
             outOffset: 0
         },
-        done,
-        pending,
+        ...splitByLastLine(items, last),
         fromRunFile: false,
         warnings
     };

@@ -201,10 +201,7 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
 
     if (options.dryRun) {
         const plan = batches.map((batch) => [...batch.ids]);
-        const results = work.items.map(
-            (id): ItemResult =>
-                work.known.get(id) ?? { id, status: 'NOT_SENT', message: 'Dry run: not sent.' }
-        );
+        const results = state.results('Dry run: not sent.');
         if (options.json) {
             output.out(
                 jsonReport({
@@ -293,9 +290,8 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
             .filter((warning) => warning.code !== stopCode)
             .forEach((warning) => output.err(`Warning: ${warning.message}\n`));
         output.out(humanReport(report));
-        const path = options.out ?? options.resume;
-        if (path !== undefined && summarise(results).notSent > 0) {
-            output.err(`Send the items not sent with: zuora-sync --resume ${path}\n`);
+        if (state.resumeFile !== undefined && summarise(results).notSent > 0) {
+            output.err(`Send the items not sent with: zuora-sync --resume ${state.resumeFile}\n`);
         }
     }
     return report.status as ExitCode;

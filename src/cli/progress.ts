@@ -2,18 +2,9 @@
  * Progress on stderr: a bar redrawn in place when stderr is a terminal (never with --json), and
  * log lines (retries, stops) that clear the bar before they are written.
  */
-import type { ItemResult } from '../bridge';
+import { summarise, type ItemResult } from '../bridge';
 import type { Output } from './io';
 import type { RetryEvent } from './retry';
-
-export interface ProgressCounts {
-    done: number;
-    requested: number;
-    failed: number;
-    skipped: number;
-    notSent: number;
-    inFlight: number;
-}
 
 const REDRAW_MS = 80;
 
@@ -30,14 +21,9 @@ export class Progress {
     private shown = false;
     private started = false;
     private lastDraw = 0;
-    private readonly counts: ProgressCounts = {
-        done: 0,
-        requested: 0,
-        failed: 0,
-        skipped: 0,
-        notSent: 0,
-        inFlight: 0
-    };
+    private inFlight = 0;
+    /** Every result received so far. */
+    private readonly done: ItemResult[] = [];
 
     constructor(
         private readonly output: Output,
@@ -54,24 +40,13 @@ export class Progress {
     }
 
     batchStarted(): void {
-        this.counts.inFlight++;
+        this.inFlight++;
         this.update(false);
     }
 
     batchDone(results: readonly ItemResult[]): void {
-        this.counts.inFlight--;
-        for (const result of results) {
-            this.counts.done++;
-            if (result.status === 'REQUESTED') {
-                this.counts.requested++;
-            } else if (result.status === 'FAILED') {
-                this.counts.failed++;
-            } else if (result.status === 'SKIPPED') {
-                this.counts.skipped++;
-            } else {
-                this.counts.notSent++;
-            }
-        }
+        this.inFlight--;
+        this.done.push(...results);
         this.update(false);
     }
 
@@ -89,7 +64,8 @@ export class Progress {
     }
 
     render(width: number): string {
-        const { done, requested, failed, skipped, notSent, inFlight } = this.counts;
+        const { total: done, requested, failed, skipped, notSent } = summarise(this.done);
+        const inFlight = this.inFlight;
         const share = this.total === 0 ? 1 : done / this.total;
         const stats =
             ` ${done}/${this.total}  requested ${requested}  failed ${failed}  skipped ${skipped}` +
@@ -108,7 +84,7 @@ export class Progress {
             return;
         }
         const time = this.clock();
-        if (!force && time - this.lastDraw < REDRAW_MS && this.counts.done < this.total) {
+        if (!force && time - this.lastDraw < REDRAW_MS && this.done.length < this.total) {
             return;
         }
         this.lastDraw = time;

@@ -7,7 +7,7 @@ import type { CliError } from './errors';
 import type { CliWarning } from './runner';
 
 /** At most this many rows are listed; beyond it, only the items that were not REQUESTED. */
-export const MAX_TABLE_ROWS = 50;
+const MAX_TABLE_ROWS = 50;
 
 export interface RunReport {
     readonly status: number;
@@ -84,7 +84,7 @@ function table(rows: readonly string[][]): string {
 }
 
 /** One line of counts, e.g. "12 items: 10 requested, 1 failed, 1 skipped, 0 not sent." */
-export function countsLine(summary: SyncSummary): string {
+function countsLine(summary: SyncSummary): string {
     return (
         `${summary.total} item${summary.total === 1 ? '' : 's'}: ${summary.requested} requested, ` +
         `${summary.failed} failed, ${summary.skipped} skipped, ${summary.notSent} not sent.`

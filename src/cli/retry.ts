@@ -22,7 +22,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
 });
 
 /** Environment variables that tune retries and timeouts (tests and benchmarks use small values). */
-export const RETRY_ENV = Object.freeze({
+const RETRY_ENV = Object.freeze({
     attempts: 'ZUORA_SYNC_MAX_ATTEMPTS',
     baseDelayMs: 'ZUORA_SYNC_RETRY_BASE_MS',
     maxDelayMs: 'ZUORA_SYNC_RETRY_MAX_MS'

@@ -8,7 +8,6 @@
 import {
     API_SESSION_CAP,
     describeError,
-    idKey,
     limitWarnings,
     messageText,
     requestSync,
@@ -19,7 +18,7 @@ import {
     type SyncOutcome,
     type SyncRequestInput
 } from '../bridge';
-import { toItemLine, type ItemLine } from './journal';
+import { keyOf, toItemLine, type ItemLine } from './journal';
 import { RetriesExhausted, withRetry, type RetryEvent, type RetryPolicy } from './retry';
 import { networkCodeOf, NEVER_CONNECTED, type OrgClient } from './transport';
 
@@ -137,7 +136,7 @@ export function sendLaterHint(resumeFile: string | undefined): string {
 }
 
 /** What a batch whose request finally failed means for its items and for the run. */
-export function judgeFailure(
+function judgeFailure(
     description: ErrorDescription,
     error: unknown,
     resumeFile?: string
@@ -185,7 +184,7 @@ export function judgeFailure(
 }
 
 /** The org's DailyApiRequests reading among `limits`, or null. */
-export function dailyApiRequests(limits: readonly LimitEntry[]): LimitEntry | null {
+function dailyApiRequests(limits: readonly LimitEntry[]): LimitEntry | null {
     return limits.find((limit) => limit.name === 'DailyApiRequests' && limit.max > 0) ?? null;
 }
 
@@ -216,10 +215,6 @@ function notSentMessage(stop: StopInfo | null, resumeFile: string | undefined): 
         default:
             return `Not sent: the run stopped (${stop.message}). ${hint}`;
     }
-}
-
-function keyOf(id: string): string {
-    return idKey(id) ?? id.trim();
 }
 
 /** Sends the batches and returns one result per item. Never rejects for a failed request. */

@@ -13,14 +13,14 @@ import { existsSync } from 'fs';
 import { dirname, join } from 'path';
 
 /** The environment that keeps the Salesforce CLI offline and quiet (no telemetry, no update). */
-export const SF_QUIET_ENV = Object.freeze({
+const SF_QUIET_ENV = Object.freeze({
     SF_DISABLE_TELEMETRY: 'true',
     SF_SKIP_NEW_VERSION_CHECK: 'true',
     SF_DISABLE_AUTOUPDATE: 'true'
 });
 
 /** Overrides the `sf` executable (tests point it at a stub). */
-export const SF_BIN_ENV = 'ZUORA_SYNC_SF_BIN';
+const SF_BIN_ENV = 'ZUORA_SYNC_SF_BIN';
 
 export interface OrgSession {
     readonly instanceUrl: string;
@@ -36,7 +36,7 @@ export interface SfLookupError {
 const SF_TIMEOUT_MS = 120000;
 
 /** The project's own `sf` (node_modules/.bin, found upwards from this file), else `sf` on PATH. */
-export function findSfBinary(env: NodeJS.ProcessEnv, from: string = __dirname): string {
+function findSfBinary(env: NodeJS.ProcessEnv, from: string = __dirname): string {
     const override = env[SF_BIN_ENV];
     if (override !== undefined && override.trim() !== '') {
         return override;
@@ -147,6 +147,11 @@ function resultOf(answer: SfAnswer & { ok: true }): { [key: string]: unknown } |
         : null;
 }
 
+/** `--target-org <org>`, or nothing for the Salesforce CLI's default target-org. */
+function targetOrgFlag(org: string | undefined): string[] {
+    return org === undefined ? [] : ['--target-org', org];
+}
+
 /**
  * Finds the session of an org authorised with the Salesforce CLI (`targetOrg`: an alias or a
  * username; undefined: the CLI's default target-org). Resolves with the session, or with an
@@ -164,15 +169,7 @@ export async function sfOrgSession(
         }`
     });
 
-    const display = await runSf(
-        [
-            'org',
-            'display',
-            ...(targetOrg === undefined ? [] : ['--target-org', targetOrg]),
-            '--json'
-        ],
-        env
-    );
+    const display = await runSf(['org', 'display', ...targetOrgFlag(targetOrg), '--json'], env);
     if (!display.ok) {
         return display;
     }
@@ -185,13 +182,7 @@ export async function sfOrgSession(
     // The username `org display` resolved, so that both commands speak of the same org.
     const tokenOrg = username ?? targetOrg;
     const shown = await runSf(
-        [
-            'org',
-            'auth',
-            'show-access-token',
-            ...(tokenOrg === undefined ? [] : ['--target-org', tokenOrg]),
-            '--json'
-        ],
+        ['org', 'auth', 'show-access-token', ...targetOrgFlag(tokenOrg), '--json'],
         env
     );
     if (!shown.ok) {

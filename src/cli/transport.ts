@@ -9,10 +9,10 @@ import type { LimitEntry, SyncRequest } from '../bridge';
 import { usageError } from './errors';
 import type { OrgSession } from './sf';
 
-export const API_VERSION = '65.0';
+const API_VERSION = '65.0';
 export const SYNC_PATH = '/zuora/ondemandsync/v1/sync';
-export const DEFAULT_REQUEST_TIMEOUT_MS = 120000;
-export const TIMEOUT_ENV = 'ZUORA_SYNC_REQUEST_TIMEOUT_MS';
+const DEFAULT_REQUEST_TIMEOUT_MS = 120000;
+const TIMEOUT_ENV = 'ZUORA_SYNC_REQUEST_TIMEOUT_MS';
 
 /** What the runner needs from the org. */
 export interface OrgClient {
@@ -73,7 +73,7 @@ export function networkCodeOf(error: unknown, depth = 0): string | undefined {
 }
 
 /** Whether a failed request never reached the org (no connection was made). */
-export function neverConnected(error: unknown): boolean {
+function neverConnected(error: unknown): boolean {
     const code = networkCodeOf(error);
     return code !== undefined && NEVER_CONNECTED.has(code);
 }
@@ -109,30 +109,22 @@ export function createOrgClient(session: OrgSession, options: { timeoutMs: numbe
     // jsforce would retry GETs by itself and hide those requests; retry.ts does it instead.
     const noRetry = { retry: { maxRetries: 0 }, timeout: options.timeoutMs };
     let count = 0;
+    /** One counted request, bounded by the timeout. */
+    const send = (request: () => PromiseLike<unknown>): Promise<unknown> =>
+        counted(
+            () => withTimeout(Promise.resolve(request()), options.timeoutMs),
+            (delta) => (count += delta)
+        );
     return {
         postSync(request: SyncRequest): Promise<unknown> {
             // jsforce never retries a POST; the timer bounds a request that hangs.
-            return counted(
-                () =>
-                    withTimeout(
-                        Promise.resolve(conn.apex.post<unknown>(SYNC_PATH, request)),
-                        options.timeoutMs
-                    ),
-                (delta) => (count += delta)
-            );
+            return send(() => conn.apex.post<unknown>(SYNC_PATH, request));
         },
         getBillingAccounts(accountId: string): Promise<unknown> {
             const url = `/services/apexrest/zuora/ondemandsync/v1/accounts/${encodeURIComponent(
                 accountId
             )}/billing-accounts`;
-            return counted(
-                () =>
-                    withTimeout(
-                        Promise.resolve(conn.request<unknown>({ method: 'GET', url }, noRetry)),
-                        options.timeoutMs
-                    ),
-                (delta) => (count += delta)
-            );
+            return send(() => conn.request<unknown>({ method: 'GET', url }, noRetry));
         },
         apiUsage(): LimitEntry | null {
             const usage = conn.limitInfo.apiUsage;

@@ -74,14 +74,16 @@ function duplicatesWarning(duplicates: ValidatedIds['duplicates'], dryRun: boole
     ];
 }
 
-/** The problems of a validation, or none. */
-function problemsOf(validate: () => unknown): readonly InputProblem[] {
+/** What a validation gave: the ids, or (null and) the problems it found. */
+function tryValidate(validate: () => ValidatedIds): {
+    readonly validated: ValidatedIds | null;
+    readonly problems: readonly InputProblem[];
+} {
     try {
-        validate();
-        return [];
+        return { validated: validate(), problems: [] };
     } catch (error) {
         if (error instanceof CliError) {
-            return error.problems;
+            return { validated: null, problems: error.problems };
         }
         throw error;
     }
@@ -132,12 +134,11 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
         sourced.push(...fromFile);
     }
     const accounts = options.accounts.map((value) => ({ value, where: `--account ${value}` }));
-    const problems = [
-        ...problemsOf(() => validateIds(sourced, { kind })),
-        ...problemsOf(() =>
-            validateIds(accounts, { kind: 'salesforce', keyPrefix: ACCOUNT_KEY_PREFIX })
-        )
-    ];
+    const local = tryValidate(() => validateIds(sourced, { kind }));
+    const accountIds = tryValidate(() =>
+        validateIds(accounts, { kind: 'salesforce', keyPrefix: ACCOUNT_KEY_PREFIX })
+    );
+    const problems = [...local.problems, ...accountIds.problems];
     if (problems.length > 0) {
         throw inputError(
             `${problems.length} ${plural(problems.length, 'value is', 'values are')} not valid. Nothing was sent.`,
@@ -152,12 +153,9 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
 
     const warnings: CliWarning[] = [];
     let initialLimits: LimitEntry[] | undefined;
-    if (accounts.length > 0) {
-        const accountIds = validateIds(accounts, {
-            kind: 'salesforce',
-            keyPrefix: ACCOUNT_KEY_PREFIX
-        }).items;
-        const listing = await listBillingAccounts(await deps.connect(), accountIds, {
+    const toList = accountIds.validated?.items ?? [];
+    if (toList.length > 0) {
+        const listing = await listBillingAccounts(await deps.connect(), toList, {
             concurrency: options.concurrency,
             retry: deps.retry,
             onRetry: (accountId, event) => deps.onRetry(`Account ${accountId}`, event),

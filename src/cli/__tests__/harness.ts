@@ -91,6 +91,32 @@ export async function startOrg(
     };
 }
 
+/** What orgPerTest gives each test: a fresh emulated org and temporary directory. */
+export interface OrgFixture {
+    running: RunningOrg;
+    url: string;
+    ids: string[];
+    dir: ReturnType<typeof tempDir>;
+}
+
+/**
+ * Before each test of the enclosing describe: an emulated org holding `count` generated billing
+ * accounts, and a temporary directory; both are removed after the test. The fields are set when
+ * a test runs.
+ */
+export function orgPerTest(count: number): OrgFixture {
+    const fixture = {} as OrgFixture;
+    beforeEach(async () => {
+        ({ running: fixture.running, url: fixture.url, ids: fixture.ids } = await startOrg(count));
+        fixture.dir = tempDir();
+    }, 60_000);
+    afterEach(async () => {
+        fixture.dir.remove();
+        await fixture.running.close();
+    }, 60_000);
+    return fixture;
+}
+
 /** The sync requests the org received (POST .../v1/sync), in order, with their ids. */
 export function syncRequests(
     org: EmulatedOrg

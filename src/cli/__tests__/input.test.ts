@@ -7,26 +7,13 @@ import { join } from 'path';
 import { SAMPLE_ACCOUNT_IDS, type RunningOrg } from '../../org-emulator';
 import { parseCsv } from '../csv';
 import { readIdFile } from '../input';
-import { runCli, orgEnv, startOrg, syncRequests, tempDir } from './harness';
+import { orgEnv, orgPerTest, runCli, startOrg, syncRequests } from './harness';
 
 describe('reading ids', () => {
-    let running: RunningOrg;
-    let url: string;
-    let ids: string[];
-    let dir: ReturnType<typeof tempDir>;
-
-    beforeEach(async () => {
-        ({ running, url, ids } = await startOrg(15));
-        dir = tempDir();
-    }, 60_000);
-
-    afterEach(async () => {
-        dir.remove();
-        await running.close();
-    }, 60_000);
+    const fixture = orgPerTest(15);
 
     const file = (name: string, text: string): string => {
-        const path = join(dir.path, name);
+        const path = join(fixture.dir.path, name);
         writeFileSync(path, text);
         return path;
     };
@@ -34,41 +21,46 @@ describe('reading ids', () => {
     it('reads one id per line, ignoring blank lines and # comments', async () => {
         const path = file(
             'ids.txt',
-            `# incident 4711\n${ids[0]}\n\n  ${ids[1]}  \r\n${ids[2]?.slice(0, 15)}\n`
+            `# incident 4711\n${fixture.ids[0]}\n\n  ${fixture.ids[1]}  \r\n${fixture.ids[2]?.slice(0, 15)}\n`
         );
-        const run = await runCli(['--file', path, '--json'], { env: orgEnv(url) });
+        const run = await runCli(['--file', path, '--json'], { env: orgEnv(fixture.url) });
 
         expect(run.code).toBe(0);
-        expect(syncRequests(running.org)).toEqual([
-            expect.objectContaining({ ids: ids.slice(0, 3) })
+        expect(syncRequests(fixture.running.org)).toEqual([
+            expect.objectContaining({ ids: fixture.ids.slice(0, 3) })
         ]);
     }, 60_000);
 
     it('reads the Id column of a CSV file (quotes, BOM, CRLF, other columns)', async () => {
         const path = file(
             'export.csv',
-            `\uFEFFName,"ID",Balance\r\n"Acme, EU",${ids[0]},12.5\r\n"Say ""hi""",${ids[1]},0\r\n\r\nLast,"${ids[2]}",1\r\n`
+            `\uFEFFName,"ID",Balance\r\n"Acme, EU",${fixture.ids[0]},12.5\r\n"Say ""hi""",${fixture.ids[1]},0\r\n\r\nLast,"${fixture.ids[2]}",1\r\n`
         );
-        const run = await runCli(['--file', path], { env: orgEnv(url) });
+        const run = await runCli(['--file', path], { env: orgEnv(fixture.url) });
 
         expect(run.code).toBe(0);
-        expect(syncRequests(running.org)).toEqual([
-            expect.objectContaining({ ids: ids.slice(0, 3) })
+        expect(syncRequests(fixture.running.org)).toEqual([
+            expect.objectContaining({ ids: fixture.ids.slice(0, 3) })
         ]);
     }, 60_000);
 
     it('reads a single-column export whose header is Id', () => {
-        const path = file('single.csv', `Id\n${ids[0]}\n${ids[1]}\n`);
-        expect(readIdFile(path, { cwd: dir.path, zuoraIds: false })).toEqual([
-            { value: ids[0], where: 'single.csv line 2' },
-            { value: ids[1], where: 'single.csv line 3' }
+        const path = file('single.csv', `Id\n${fixture.ids[0]}\n${fixture.ids[1]}\n`);
+        expect(readIdFile(path, { cwd: fixture.dir.path, zuoraIds: false })).toEqual([
+            { value: fixture.ids[0], where: 'single.csv line 2' },
+            { value: fixture.ids[1], where: 'single.csv line 3' }
         ]);
     });
 
     it('reports every bad line with its line number and sends nothing', async () => {
-        const wrongChecksum = `${ids[1]?.slice(0, 15)}AAA`;
-        const path = file('bad.txt', `${ids[0]}\nnot-an-id\n${wrongChecksum}\n${ids[2]}\n`);
-        const run = await runCli(['--file', path, ids[3] as string, 'x'], { env: orgEnv(url) });
+        const wrongChecksum = `${fixture.ids[1]?.slice(0, 15)}AAA`;
+        const path = file(
+            'bad.txt',
+            `${fixture.ids[0]}\nnot-an-id\n${wrongChecksum}\n${fixture.ids[2]}\n`
+        );
+        const run = await runCli(['--file', path, fixture.ids[3] as string, 'x'], {
+            env: orgEnv(fixture.url)
+        });
 
         expect(run.code).toBe(2);
         expect(run.stderr).toContain('3 values are not valid. Nothing was sent.');
@@ -77,15 +69,15 @@ describe('reading ids', () => {
             `bad.txt line 3: "${wrongChecksum}" is not a valid Salesforce id`
         );
         expect(run.stderr).toContain('argument 2: "x" is not a Salesforce id');
-        expect(running.org.receivedRequests()).toHaveLength(0);
+        expect(fixture.running.org.receivedRequests()).toHaveLength(0);
     }, 60_000);
 
     it('reports bad CSV rows with the line they start on, in --json too', async () => {
         const path = file(
             'bad.csv',
-            `Id,Note\n${ids[0]},"two\nlines"\n,empty id\n${ids[1]}x,typo\n`
+            `Id,Note\n${fixture.ids[0]},"two\nlines"\n,empty id\n${fixture.ids[1]}x,typo\n`
         );
-        const run = await runCli(['--file', path, '--json'], { env: orgEnv(url) });
+        const run = await runCli(['--file', path, '--json'], { env: orgEnv(fixture.url) });
 
         expect(run.code).toBe(2);
         const document = JSON.parse(run.stdout);
@@ -104,23 +96,27 @@ describe('reading ids', () => {
                 },
                 {
                     code: 'INVALID_ID',
-                    message: expect.stringMatching(new RegExp(`^bad\\.csv line 5: "${ids[1]}x"`))
+                    message: expect.stringMatching(
+                        new RegExp(`^bad\\.csv line 5: "${fixture.ids[1]}x"`)
+                    )
                 }
             ]
         });
-        expect(running.org.receivedRequests()).toHaveLength(0);
+        expect(fixture.running.org.receivedRequests()).toHaveLength(0);
     }, 60_000);
 
     it('refuses a CSV without an Id column, ids of two objects, and a missing file', async () => {
         const noId = await runCli(['--file', file('no-id.csv', 'Name,Balance\nAcme,1\n')], {
-            env: orgEnv(url)
+            env: orgEnv(fixture.url)
         });
-        const mixed = await runCli([ids[0] as string, '0015g00000NwTrD'], { env: orgEnv(url) });
-        const missing = await runCli(['--file', join(dir.path, 'nope.txt')], {
-            env: orgEnv(url)
+        const mixed = await runCli([fixture.ids[0] as string, '0015g00000NwTrD'], {
+            env: orgEnv(fixture.url)
+        });
+        const missing = await runCli(['--file', join(fixture.dir.path, 'nope.txt')], {
+            env: orgEnv(fixture.url)
         });
         const empty = await runCli(['--file', file('empty.txt', '\n# nothing\n')], {
-            env: orgEnv(url)
+            env: orgEnv(fixture.url)
         });
 
         expect(noId.code).toBe(2);
@@ -131,28 +127,30 @@ describe('reading ids', () => {
         expect(missing.stderr).toContain('no such file');
         expect(empty.code).toBe(2);
         expect(empty.stderr).toContain('holds no ids');
-        expect(running.org.receivedRequests()).toHaveLength(0);
+        expect(fixture.running.org.receivedRequests()).toHaveLength(0);
     }, 60_000);
 
     it('refuses usage errors with exit 2 before doing anything', async () => {
         const runs = await Promise.all([
-            runCli([ids[0] as string, '--concurrency', '11'], { env: orgEnv(url) }),
-            runCli([ids[0] as string, '--api-budget', '0'], { env: orgEnv(url) }),
-            runCli([ids[0] as string, '--type', 'invoice'], { env: orgEnv(url) }),
-            runCli([ids[0] as string, '--bogus'], { env: orgEnv(url) }),
-            runCli([], { env: orgEnv(url) }),
-            runCli([ids[0] as string, '--instance-url', url], { env: {} }),
+            runCli([fixture.ids[0] as string, '--concurrency', '11'], { env: orgEnv(fixture.url) }),
+            runCli([fixture.ids[0] as string, '--api-budget', '0'], { env: orgEnv(fixture.url) }),
+            runCli([fixture.ids[0] as string, '--type', 'invoice'], { env: orgEnv(fixture.url) }),
+            runCli([fixture.ids[0] as string, '--bogus'], { env: orgEnv(fixture.url) }),
+            runCli([], { env: orgEnv(fixture.url) }),
+            runCli([fixture.ids[0] as string, '--instance-url', fixture.url], { env: {} }),
             runCli(['--account', SAMPLE_ACCOUNT_IDS.threeBillingAccounts, '--type', 'product'], {
-                env: orgEnv(url)
+                env: orgEnv(fixture.url)
             }),
-            runCli(['--resume', 'x.jsonl', ids[0] as string], { env: orgEnv(url) }),
-            runCli(['--resume', 'x.jsonl', '--concurrency', '0'], { env: orgEnv(url) }),
-            runCli(['-o', 'ci', '--instance-url', url, ids[0] as string], { env: orgEnv(url) })
+            runCli(['--resume', 'x.jsonl', fixture.ids[0] as string], { env: orgEnv(fixture.url) }),
+            runCli(['--resume', 'x.jsonl', '--concurrency', '0'], { env: orgEnv(fixture.url) }),
+            runCli(['-o', 'ci', '--instance-url', fixture.url, fixture.ids[0] as string], {
+                env: orgEnv(fixture.url)
+            })
         ]);
         expect(runs.map((run) => run.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
         expect(runs[0]?.stderr).toContain('1 to 10');
         expect(runs[5]?.stderr).toContain('needs --access-token');
-        expect(running.org.receivedRequests()).toHaveLength(0);
+        expect(fixture.running.org.receivedRequests()).toHaveLength(0);
     }, 60_000);
 });
 

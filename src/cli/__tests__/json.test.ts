@@ -10,14 +10,13 @@ import { writeFileSync } from 'fs';
 import { createServer } from 'net';
 import type { AddressInfo } from 'net';
 import { join } from 'path';
-import { SAMPLE_ACCOUNT_IDS, SAMPLE_FAILING_ID, type RunningOrg } from '../../org-emulator';
+import { SAMPLE_ACCOUNT_IDS, SAMPLE_FAILING_ID } from '../../org-emulator';
 import {
     FAST_ENV,
     orgEnv,
+    orgPerTest,
     runCli,
     startFaultyFront,
-    startOrg,
-    tempDir,
     TOKEN,
     type CliRun
 } from './harness';
@@ -86,24 +85,11 @@ async function closedPort(): Promise<number> {
 }
 
 describe('--json on every exit', () => {
-    let running: RunningOrg;
-    let url: string;
-    let ids: string[];
-    let dir: ReturnType<typeof tempDir>;
-
-    beforeEach(async () => {
-        ({ running, url, ids } = await startOrg(12));
-        dir = tempDir();
-    }, 60_000);
-
-    afterEach(async () => {
-        dir.remove();
-        await running.close();
-    }, 60_000);
+    const fixture = orgPerTest(12);
 
     it('exit 0: every item REQUESTED, and a clean dry run', async () => {
-        const sent = await runCli([ids[0] as string, ids[1] as string, '--json'], {
-            env: orgEnv(url)
+        const sent = await runCli([fixture.ids[0] as string, fixture.ids[1] as string, '--json'], {
+            env: orgEnv(fixture.url)
         });
         expect(sent.code).toBe(0);
         const document = documentOf(sent);
@@ -113,7 +99,7 @@ describe('--json on every exit', () => {
         ]);
         expect(document.result.apiRequests).toBe(1);
 
-        const dry = await runCli([ids[2] as string, '--dry-run', '--json'], { env: {} });
+        const dry = await runCli([fixture.ids[2] as string, '--dry-run', '--json'], { env: {} });
         expect(dry.code).toBe(0);
         expect(JSON.parse(dry.stdout)).toEqual(
             expect.objectContaining({ status: 0, warnings: [] })
@@ -131,8 +117,8 @@ describe('--json on every exit', () => {
     }, 60_000);
 
     it('exit 1: an item FAILED, SKIPPED or NOT_SENT', async () => {
-        const run = await runCli([ids[0] as string, SAMPLE_FAILING_ID, '--json'], {
-            env: orgEnv(url)
+        const run = await runCli([fixture.ids[0] as string, SAMPLE_FAILING_ID, '--json'], {
+            env: orgEnv(fixture.url)
         });
 
         expect(run.code).toBe(1);
@@ -142,7 +128,7 @@ describe('--json on every exit', () => {
     }, 60_000);
 
     it('exit 1: an unexpected error lists the items NOT_SENT', async () => {
-        const run = await runCli(['-o', 'ci-org', ids[0] as string, '--json'], {
+        const run = await runCli(['-o', 'ci-org', fixture.ids[0] as string, '--json'], {
             env: { ...FAST_ENV },
             lookupOrg: () => Promise.reject(new Error('something broke'))
         });
@@ -150,7 +136,7 @@ describe('--json on every exit', () => {
         expect(run.code).toBe(1);
         const document = documentOf(run);
         expect(document.result.results).toEqual([
-            expect.objectContaining({ id: ids[0], status: 'NOT_SENT' })
+            expect.objectContaining({ id: fixture.ids[0], status: 'NOT_SENT' })
         ]);
         expect(document.warnings).toEqual([
             { code: 'UNEXPECTED_ERROR', message: 'Unexpected error: something broke' }
@@ -158,9 +144,9 @@ describe('--json on every exit', () => {
     }, 60_000);
 
     it('exit 2: each bad input is a warning with where it came from; no result', async () => {
-        const file = join(dir.path, 'ids.csv');
-        writeFileSync(file, `Id\n${ids[0]}\n${ids[1]}\nnot-an-id\n`);
-        const run = await runCli(['--file', file, 'x', '--json'], { env: orgEnv(url) });
+        const file = join(fixture.dir.path, 'ids.csv');
+        writeFileSync(file, `Id\n${fixture.ids[0]}\n${fixture.ids[1]}\nnot-an-id\n`);
+        const run = await runCli(['--file', file, 'x', '--json'], { env: orgEnv(fixture.url) });
 
         expect(run.code).toBe(2);
         expect(documentOf(run)).toEqual({
@@ -175,7 +161,7 @@ describe('--json on every exit', () => {
                 }
             ]
         });
-        expect(running.org.receivedRequests()).toHaveLength(0);
+        expect(fixture.running.org.receivedRequests()).toHaveLength(0);
     }, 60_000);
 
     it.each([
@@ -193,10 +179,11 @@ describe('--json on every exit', () => {
     ])(
         'exit 2: %s',
         async (_what, args, code, text) => {
-            const withId = args.includes('--resume') || args.length === 0 ? [] : [ids[0] as string];
+            const withId =
+                args.includes('--resume') || args.length === 0 ? [] : [fixture.ids[0] as string];
             const run = await runCli([...withId, ...args, '--json'], {
-                env: args.includes('--instance-url') ? { ...FAST_ENV } : orgEnv(url),
-                cwd: dir.path
+                env: args.includes('--instance-url') ? { ...FAST_ENV } : orgEnv(fixture.url),
+                cwd: fixture.dir.path
             });
 
             expect(run.code).toBe(2);
@@ -205,14 +192,14 @@ describe('--json on every exit', () => {
                 result: EMPTY_RESULT,
                 warnings: [{ code, message: expect.stringContaining(text) }]
             });
-            expect(running.org.receivedRequests()).toHaveLength(0);
+            expect(fixture.running.org.receivedRequests()).toHaveLength(0);
         },
         60_000
     );
 
     it('exit 3: an org that cannot be reached leaves every item NOT_SENT', async () => {
         const port = await closedPort();
-        const run = await runCli([ids[0] as string, ids[1] as string, '--json'], {
+        const run = await runCli([fixture.ids[0] as string, fixture.ids[1] as string, '--json'], {
             env: orgEnv(`http://127.0.0.1:${port}`)
         });
 
@@ -231,17 +218,19 @@ describe('--json on every exit', () => {
     }, 60_000);
 
     it('exit 3: a refused session leaves every item NOT_SENT', async () => {
-        const front = await startFaultyFront(running.org, () => ({
+        const front = await startFaultyFront(fixture.running.org, () => ({
             status: 401,
             body: [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }]
         }));
         try {
-            const run = await runCli([ids[0] as string, '--json'], { env: orgEnv(front.url) });
+            const run = await runCli([fixture.ids[0] as string, '--json'], {
+                env: orgEnv(front.url)
+            });
 
             expect(run.code).toBe(3);
             const document = documentOf(run);
             expect(document.result.results).toEqual([
-                expect.objectContaining({ id: ids[0], status: 'NOT_SENT' })
+                expect.objectContaining({ id: fixture.ids[0], status: 'NOT_SENT' })
             ]);
             expect(document.warnings).toEqual(
                 expect.arrayContaining([expect.objectContaining({ code: 'AUTHENTICATION' })])
