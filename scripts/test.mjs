@@ -11,6 +11,7 @@ const CHECKS = [
     ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
     ['formatting (Apex included)', 'npx', ['prettier', '--check', '.']],
     ['Apex syntax', 'node', ['scripts/check-apex-syntax.mjs']],
+    ['Apex semantics (apex-ls)', 'node', ['scripts/check-apex-semantic.mjs']],
     ['Apex static analysis (PMD)', 'node', ['scripts/check-apex-pmd.mjs']],
     ['metadata converts', 'node', ['scripts/check-metadata-converts.mjs']],
     ['jest (TypeScript and components)', 'npx', ['jest', ...jestArguments()]]
