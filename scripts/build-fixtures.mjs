@@ -37,6 +37,9 @@ export class FixtureError extends Error {
 }
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** Field roles a case may make unreadable (field-level security of the running user). */
+const FIELD_ROLES = ['name', 'zuoraId', 'accountId', 'entityId'];
+
 const isString = (value) => typeof value === 'string';
 const isNullableString = (value) => value === null || typeof value === 'string';
 const isCount = (value) => Number.isInteger(value) && value >= 0;
@@ -80,7 +83,15 @@ export function validateCase(testCase, file = '(case)') {
         testCase,
         '',
         ['name', 'now', 'hasPermission', 'records', 'request', 'expect'],
-        ['settings', 'keyPrefix', 'recentRequests', 'gateway']
+        [
+            'settings',
+            'keyPrefix',
+            'recentRequests',
+            'gateway',
+            'canSyncUnsyncedAccounts',
+            'unreadableFields',
+            'transaction'
+        ]
     );
     expect(isString(testCase.name) && testCase.name.trim() !== '', 'name', 'must be a sentence');
     expect(
@@ -89,6 +100,45 @@ export function validateCase(testCase, file = '(case)') {
         'must be an ISO time in UTC like 2026-11-20T10:00:00.000Z'
     );
     expect(isBoolean(testCase.hasPermission), 'hasPermission', 'must be true or false');
+    if ('canSyncUnsyncedAccounts' in testCase) {
+        expect(
+            isBoolean(testCase.canSyncUnsyncedAccounts),
+            'canSyncUnsyncedAccounts',
+            'must be true or false'
+        );
+    }
+    if ('unreadableFields' in testCase) {
+        strings(testCase.unreadableFields, 'unreadableFields');
+        testCase.unreadableFields.forEach((field, index) =>
+            expect(
+                FIELD_ROLES.includes(field),
+                `unreadableFields[${index}]`,
+                `must be one of ${FIELD_ROLES.join(', ')}`
+            )
+        );
+    }
+    if ('transaction' in testCase) {
+        const transaction = object(
+            testCase.transaction,
+            'transaction',
+            [],
+            ['pendingWork', 'calloutsUsed']
+        );
+        if ('pendingWork' in transaction) {
+            expect(
+                isBoolean(transaction.pendingWork),
+                'transaction.pendingWork',
+                'must be true or false'
+            );
+        }
+        if ('calloutsUsed' in transaction) {
+            expect(
+                isCount(transaction.calloutsUsed) && transaction.calloutsUsed <= 100,
+                'transaction.calloutsUsed',
+                'must be a whole number of callouts, 0..100'
+            );
+        }
+    }
 
     if ('settings' in testCase) {
         const settings = object(
@@ -160,9 +210,9 @@ export function validateCase(testCase, file = '(case)') {
                 'needs a recordId or a zuoraId'
             );
             expect(
-                typeof row.minutesAgo === 'number' && row.minutesAgo >= 0,
+                typeof row.minutesAgo === 'number' && Number.isFinite(row.minutesAgo),
                 `${path}.minutesAgo`,
-                'must be a number of minutes, 0 or more'
+                'must be a number of minutes (negative: a row dated after now)'
             );
             if ('status' in row) {
                 expect(
@@ -175,7 +225,19 @@ export function validateCase(testCase, file = '(case)') {
     }
 
     if ('gateway' in testCase) {
-        const gateway = object(testCase.gateway, 'gateway', [], ['throws', 'failures', 'omit']);
+        const gateway = object(
+            testCase.gateway,
+            'gateway',
+            [],
+            ['throws', 'failures', 'omit', 'anonymousResults']
+        );
+        if ('anonymousResults' in gateway) {
+            expect(
+                isBoolean(gateway.anonymousResults),
+                'gateway.anonymousResults',
+                'must be true or false'
+            );
+        }
         if ('throws' in gateway) {
             expect(isString(gateway.throws), 'gateway.throws', 'must be the exception message');
             expect(

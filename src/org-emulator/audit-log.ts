@@ -36,8 +36,45 @@ function truncate(value: string | null, max: number): string | null {
     return value === null || value.length <= max ? value : value.slice(0, max);
 }
 
+/** A row's match keys: its record id and its Zuora id in lower case. */
+function keysOf(row: { recordId: string | null; zuoraId: string | null }): string[] {
+    const keys: string[] = [];
+    if (row.recordId !== null) keys.push(`id:${row.recordId}`);
+    if (row.zuoraId !== null) keys.push(`zuora:${row.zuoraId.toLowerCase()}`);
+    return keys;
+}
+
+/**
+ * The REQUESTED rows among `rows` requested after `since` and at or before `until` for any of
+ * the record ids or Zuora ids (Zuora ids compared case-insensitively, as SOQL compares text).
+ */
+export function requestedBetween<T extends NewAuditRow>(
+    rows: readonly T[],
+    window: { since: Date; until: Date },
+    recordIds: readonly string[],
+    zuoraIds: readonly string[]
+): T[] {
+    const wanted = new Set([
+        ...recordIds.map((id) => `id:${id}`),
+        ...zuoraIds.map((id) => `zuora:${id.toLowerCase()}`)
+    ]);
+    const after = window.since.getTime();
+    const until = window.until.getTime();
+    return rows.filter((row) => {
+        const at = Date.parse(row.requestedAt);
+        return (
+            row.status === 'REQUESTED' &&
+            at > after &&
+            at <= until &&
+            keysOf(row).some((key) => wanted.has(key))
+        );
+    });
+}
+
 export class AuditLog {
     private readonly entries: AuditRow[] = [];
+    /** REQUESTED rows by record id and by Zuora id, so cooldown reads do not scan the log. */
+    private readonly requestedByKey = new Map<string, AuditRow[]>();
     private sequence = 0;
 
     /** Inserts rows (one DML statement) and returns them as stored. */
@@ -55,7 +92,16 @@ export class AuditLog {
                 name: `ODS-${number}`
             });
         });
-        this.entries.push(...stored);
+        for (const row of stored) {
+            this.entries.push(row);
+            if (row.status === 'REQUESTED') {
+                for (const key of keysOf(row)) {
+                    const list = this.requestedByKey.get(key) ?? [];
+                    list.push(row);
+                    this.requestedByKey.set(key, list);
+                }
+            }
+        }
         return stored;
     }
 
@@ -65,28 +111,27 @@ export class AuditLog {
     }
 
     /**
-     * REQUESTED rows newer than `since` for any of the record ids or Zuora ids (Zuora ids
-     * compared case-insensitively, as SOQL compares text).
+     * REQUESTED rows requested after `since` and at or before `until` (a row dated in the future
+     * is not a request the service made) for any of the record ids or Zuora ids.
      */
     recentRequested(
-        since: Date,
+        window: { since: Date; until: Date },
         recordIds: readonly string[],
         zuoraIds: readonly string[]
     ): AuditRow[] {
-        const records = new Set(recordIds);
-        const zuora = new Set(zuoraIds.map((id) => id.toLowerCase()));
-        const after = since.getTime();
-        return this.entries.filter(
-            (row) =>
-                row.status === 'REQUESTED' &&
-                Date.parse(row.requestedAt) > after &&
-                ((row.recordId !== null && records.has(row.recordId)) ||
-                    (row.zuoraId !== null && zuora.has(row.zuoraId.toLowerCase())))
-        );
+        const candidates = new Set<AuditRow>();
+        for (const key of [
+            ...recordIds.map((id) => `id:${id}`),
+            ...zuoraIds.map((id) => `zuora:${id.toLowerCase()}`)
+        ]) {
+            for (const row of this.requestedByKey.get(key) ?? []) candidates.add(row);
+        }
+        return requestedBetween([...candidates], window, recordIds, zuoraIds);
     }
 
     clear(): void {
         this.entries.length = 0;
+        this.requestedByKey.clear();
         this.sequence = 0;
     }
 }

@@ -1,9 +1,11 @@
 /**
- * The cooldown rule: a record with a REQUESTED audit row newer than `now - cooldown` is not sent
- * again; it may be retried when the latest such request's cooldown ends.
+ * The cooldown rule: a record with a REQUESTED audit row newer than `now - cooldown` (and not
+ * dated after now) is not sent again; it may be retried when the latest such request's cooldown
+ * ends. Rows are read as a transaction sees them: what was committed, plus its own rows.
  */
 import { cooldownUntil } from '../bridge/cooldown';
-import type { AuditLog } from './audit-log';
+import { requestedBetween, type AuditLog } from './audit-log';
+import type { Transaction } from './limits';
 
 /** The record or Zuora account whose cooldown is looked up. */
 export interface CooldownKey {
@@ -24,17 +26,22 @@ export class CooldownIndex {
         log: AuditLog,
         keys: readonly CooldownKey[],
         now: Date,
-        minutes: number
+        minutes: number,
+        transaction?: Transaction
     ): CooldownIndex {
         const index = new CooldownIndex(minutes);
         if (minutes <= 0 || keys.length === 0) {
             return index;
         }
         index.didQuery = true;
-        const since = new Date(now.getTime() - minutes * 60000);
+        const window = { since: new Date(now.getTime() - minutes * 60000), until: now };
         const recordIds = keys.flatMap((key) => (key.recordId ? [key.recordId] : []));
         const zuoraIds = keys.flatMap((key) => (key.zuoraId ? [key.zuoraId] : []));
-        for (const row of log.recentRequested(since, recordIds, zuoraIds)) {
+        const rows = [
+            ...log.recentRequested(window, recordIds, zuoraIds),
+            ...requestedBetween(transaction?.uncommittedAudit() ?? [], window, recordIds, zuoraIds)
+        ];
+        for (const row of rows) {
             index.register(row, new Date(row.requestedAt));
         }
         return index;

@@ -11,7 +11,9 @@ import { projectRoot } from './project-root';
 
 /** The labels the emulated service uses; each must exist in the project's labels file. */
 export const LABEL_NAMES = [
+    'OnDemandSync_Error_CalloutLimit',
     'OnDemandSync_Error_EmptyRequest',
+    'OnDemandSync_Error_FieldNotReadable',
     'OnDemandSync_Error_InsufficientAccess',
     'OnDemandSync_Error_InvalidAccountId',
     'OnDemandSync_Error_InvalidId',
@@ -21,6 +23,7 @@ export const LABEL_NAMES = [
     'OnDemandSync_Error_NoDataAccess',
     'OnDemandSync_Error_NotFound',
     'OnDemandSync_Error_NotThisAccount',
+    'OnDemandSync_Error_PendingWork',
     'OnDemandSync_Error_TooManyIds',
     'OnDemandSync_Error_Unexpected',
     'OnDemandSync_Error_ZuoraNotConfigured',
@@ -28,7 +31,9 @@ export const LABEL_NAMES = [
     'OnDemandSync_Item_NoResult',
     'OnDemandSync_Item_NoZuoraId',
     'OnDemandSync_Item_NotFound',
+    'OnDemandSync_Item_NotVisible',
     'OnDemandSync_Item_Requested',
+    'OnDemandSync_Item_UnsyncedNotPermitted',
     'OnDemandSync_Item_ZuoraError',
     'OnDemandSync_Item_ZuoraRefused'
 ] as const;

@@ -29,6 +29,11 @@ export interface EmulatedOrgOptions {
     readonly settings?: Partial<SyncSettings>;
     /** Whether the running user has the Zuora_On_Demand_Sync custom permission. Default true. */
     readonly hasPermission?: boolean;
+    /**
+     * Whether the running user has the Zuora_On_Demand_Sync_Unsynced_Accounts custom permission
+     * (send Zuora ids without a record). Default true: the playground's user is an admin.
+     */
+    readonly canSyncUnsyncedAccounts?: boolean;
     readonly faults?: Faults;
     /** Custom Label values by name (see parseCustomLabels); missing ones keep the defaults. */
     readonly labels?: Readonly<Record<string, string>>;
@@ -116,6 +121,7 @@ export class EmulatedOrg {
         this.service = new OnDemandSyncService({
             ...deps,
             resolveGateway: (className) => this.resolveGateway(className),
+            canSyncUnsyncedAccounts: () => options.canSyncUnsyncedAccounts ?? true,
             records: this.data,
             orgLimits: this.limits,
             keyPrefixes: DEFAULT_KEY_PREFIXES,

@@ -1,9 +1,11 @@
 /**
  * OnDemandSyncService, in TypeScript: the same rules as the Apex service (the contract fixtures
  * prove both). Order of checks, first failure wins, nothing sent, no audit rows:
- * permission, object type, empty request, ids, count, gateway configuration. Then one result
- * per distinct item in request order (ids first, then Zuora ids), one gateway call for every
- * sendable item, and one audit row per result written after the callout.
+ * permission, object type, empty request, ids, count, gateway configuration, pending work in
+ * the transaction (PENDING_WORK), callouts left (CALLOUT_LIMIT), readable Zuora id field. Then
+ * one result per distinct item in request order (ids first, then Zuora ids), one gateway call
+ * for every sendable item, and one audit row per result written after the callout, in the
+ * request's transaction; the rows become visible to other transactions when it commits.
  */
 import { randomUUID } from 'node:crypto';
 import { keyPrefixOf, toId18, isZuoraId } from '../bridge/ids';
@@ -11,7 +13,7 @@ import { SYNC_OBJECT_TYPES, SYNC_SOURCES } from '../bridge/types';
 import type { AuditLog, NewAuditRow } from './audit-log';
 import type { Clock } from './clock';
 import { CooldownIndex } from './cooldown';
-import type { RecordSelector } from './data/org-data';
+import { BILLING_ACCOUNT_LABEL, FIELD_LABELS, type RecordSelector } from './data/org-data';
 import { serviceError } from './errors';
 import type {
     GatewayResolver,
@@ -21,7 +23,7 @@ import type {
 } from './gateway/gateway';
 import { DEFAULT_KEY_PREFIXES, type KeyPrefixes } from './key-prefixes';
 import { label, resolveLabels, type Labels } from './labels';
-import { OrgLimits, Transaction } from './limits';
+import { OrgLimits, PlatformException, Transaction } from './limits';
 import type { SyncSettings } from './settings';
 import { formatTime } from './time-format';
 import type {
@@ -38,6 +40,8 @@ export interface SyncServiceDeps {
     readonly clock: Clock;
     /** FeatureManagement.checkPermission('Zuora_On_Demand_Sync') for the running user. */
     readonly hasPermission: () => boolean;
+    /** The Zuora_On_Demand_Sync_Unsynced_Accounts custom permission; default none. */
+    readonly canSyncUnsyncedAccounts?: () => boolean;
     readonly settings: () => SyncSettings;
     readonly resolveGateway: GatewayResolver;
     readonly records: RecordSelector;
@@ -117,6 +121,7 @@ export class OnDemandSyncService {
                 label(this.labels, 'OnDemandSync_Error_ZuoraNotConfigured')
             );
         }
+        this.requireTransactionAllows(request, transaction);
         const now = this.deps.clock.now();
         const requestId = (this.deps.newRequestId ?? randomUUID)();
 
@@ -129,6 +134,8 @@ export class OnDemandSyncService {
 
         const results = items.map((item) => this.toResult(item));
         this.audit(request, items, results, requestId, now, transaction);
+        // The entry point returns right after the service: its transaction commits here.
+        transaction.commit(this.deps.auditLog);
         return {
             requestId,
             results,
@@ -218,8 +225,45 @@ export class OnDemandSyncService {
         };
     }
 
+    /**
+     * Refuses what Salesforce would not let call out: a transaction with uncommitted work, or
+     * fewer callouts left than the request has items (each may cost one).
+     */
+    private requireTransactionAllows(request: ValidRequest, transaction: Transaction): void {
+        if (transaction.pendingWork) {
+            throw serviceError(
+                'PENDING_WORK',
+                label(this.labels, 'OnDemandSync_Error_PendingWork')
+            );
+        }
+        const needed = request.recordIds.length + request.zuoraIds.length;
+        if (needed > transaction.calloutsLeft()) {
+            throw serviceError(
+                'CALLOUT_LIMIT',
+                label(
+                    this.labels,
+                    'OnDemandSync_Error_CalloutLimit',
+                    needed,
+                    transaction.calloutsLeft()
+                )
+            );
+        }
+    }
+
     /** Reads the records (user mode) and builds one work item per distinct id, in request order. */
     private readItems(request: ValidRequest, transaction: Transaction): WorkItem[] {
+        // A sync cannot do without the Zuora id: refuse clearly rather than skip every record.
+        if (!this.deps.records.isReadable('zuoraId')) {
+            throw serviceError(
+                'INSUFFICIENT_ACCESS',
+                label(
+                    this.labels,
+                    'OnDemandSync_Error_FieldNotReadable',
+                    FIELD_LABELS.zuoraId,
+                    BILLING_ACCOUNT_LABEL
+                )
+            );
+        }
         const items: WorkItem[] = [];
         if (request.recordIds.length > 0) {
             const found = this.deps.records.selectByIds(request.objectType, request.recordIds);
@@ -256,16 +300,33 @@ export class OnDemandSyncService {
                     byZuoraId.set(key, record);
                 }
             }
+            const unseen = request.zuoraIds.filter((id) => !byZuoraId.has(id.toLowerCase()));
+            const existing =
+                unseen.length === 0
+                    ? new Set<string>()
+                    : this.deps.records.existingZuoraIds(request.objectType, unseen);
+            if (unseen.length > 0) {
+                transaction.query(existing.size);
+            }
+            const mayAddAccounts = this.deps.canSyncUnsyncedAccounts?.() ?? false;
             for (const zuoraId of request.zuoraIds) {
                 const record = byZuoraId.get(zuoraId.toLowerCase());
-                items.push({
+                const item: WorkItem = {
                     kind: 'zuora',
                     id: record?.id ?? zuoraId,
                     recordId: record?.id ?? null,
                     zuoraId,
                     name: record?.name ?? null,
                     accountId: record?.accountId ?? null
-                });
+                };
+                if (record === undefined && existing.has(zuoraId.toLowerCase())) {
+                    item.status = 'FAILED';
+                    item.message = label(this.labels, 'OnDemandSync_Item_NotVisible');
+                } else if (record === undefined && !mayAddAccounts) {
+                    item.status = 'FAILED';
+                    item.message = label(this.labels, 'OnDemandSync_Item_UnsyncedNotPermitted');
+                }
+                items.push(item);
             }
         }
         return items;
@@ -287,7 +348,8 @@ export class OnDemandSyncService {
             this.deps.auditLog,
             candidates,
             now,
-            settings.cooldownMinutes
+            settings.cooldownMinutes,
+            transaction
         );
         if (index.queried) {
             transaction.query(candidates.length);
@@ -331,6 +393,10 @@ export class OnDemandSyncService {
         try {
             results = await gateway.send(session, context);
         } catch (error) {
+            // Apex cannot catch a LimitException: the whole transaction fails.
+            if (error instanceof PlatformException && error.type === 'System.LimitException') {
+                throw error;
+            }
             const reason = error instanceof Error ? error.message : String(error);
             for (const item of sendable) {
                 item.status = 'FAILED';
@@ -339,8 +405,9 @@ export class OnDemandSyncService {
             return;
         }
         const unused = new Set(results);
-        for (const item of sendable) {
-            const result = matchResult(item, [...unused]);
+        const byPosition = results.length === sendable.length && !results.some(hasId);
+        for (const [position, item] of sendable.entries()) {
+            const result = byPosition ? results[position] : matchResult(item, [...unused]);
             if (result === undefined) {
                 item.status = 'FAILED';
                 item.message = label(this.labels, 'OnDemandSync_Item_NoResult');
@@ -397,9 +464,17 @@ export class OnDemandSyncService {
             requestId,
             rawResult: item.raw === undefined ? null : JSON.stringify(item.raw)
         }));
-        this.deps.auditLog.insert(rows);
-        transaction.dml(rows.length);
+        transaction.insertAudit(rows);
     }
+}
+
+/**
+ * Whether Zuora's result names its item. When no result of a session does and Zuora answered
+ * one result per sent item, results are matched by position (the assumption the Apex
+ * dispatcher writes down).
+ */
+function hasId(result: GatewayResult): boolean {
+    return result.recordId !== null || result.zuoraId !== null;
 }
 
 /** Matches a gateway result to an item: by 18-character record id first, then by Zuora id. */

@@ -169,22 +169,36 @@ describe('simulated Zuora', () => {
         ]);
     });
 
-    it('takes one callout per item; items beyond the transaction callout limit fail, not the call', async () => {
+    it('the service refuses up front a request needing more callouts than are left', async () => {
         const transaction = new Transaction();
         transaction.callouts = 99;
-        const response = await running.org.service.requestSync({ ids: acme }, transaction);
-        expect(response.results.map((result) => result.status)).toEqual([
-            'REQUESTED',
-            'FAILED',
-            'FAILED'
-        ]);
-        expect(response.results[1].message).toBe(CALLOUT_LIMIT_MESSAGE);
-        expect(response.limits).toContainEqual({
-            name: 'Callouts',
-            scope: 'transaction',
-            used: 100,
-            max: 100
+        await expect(
+            running.org.service.requestSync({ ids: acme }, transaction)
+        ).rejects.toMatchObject({
+            errorCode: 'CALLOUT_LIMIT',
+            status: 409
         });
+        expect(running.org.zuora.jobs()).toEqual([]);
+        expect(running.org.auditRows().filter((row) => row.requestId !== 'seed')).toEqual([]);
+    });
+
+    it('Zuora takes one callout per item; items beyond the callout limit fail, not the call', async () => {
+        const transaction = new Transaction();
+        transaction.callouts = 99;
+        const items = acme.map((recordId) => ({ recordId, zuoraId: null }));
+        const results = await running.org.zuora.send(
+            {
+                objectType: 'BILLING_ACCOUNT',
+                recordIds: acme,
+                zuoraIds: [],
+                emailNotification: false,
+                items
+            },
+            { transaction, now: running.org.clock.now() }
+        );
+        expect(results.map((result) => result.success)).toEqual([true, false, false]);
+        expect(results[1].message).toBe(CALLOUT_LIMIT_MESSAGE);
+        expect(transaction.callouts).toBe(100);
     });
 
     it('takes each callout with the injected Zuora latency', async () => {

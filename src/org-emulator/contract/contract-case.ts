@@ -6,12 +6,13 @@
  */
 import { AuditLog } from '../audit-log';
 import { AdjustableClock } from '../clock';
-import { OrgData } from '../data/org-data';
+import { OrgData, type FieldRole } from '../data/org-data';
 import { OrgError } from '../errors';
 import type { GatewaySession } from '../gateway/gateway';
 import { StubGateway, type StubGatewaySpec } from '../gateway/stub-gateway';
 import { DEFAULT_KEY_PREFIXES, type KeyPrefixes } from '../key-prefixes';
 import { DEFAULT_SETTINGS, withSettings } from '../settings';
+import { Transaction } from '../limits';
 import { OnDemandSyncService } from '../sync-service';
 import type { ServiceItemStatus, SyncResponse } from '../types';
 
@@ -39,6 +40,12 @@ export interface ContractCase {
     readonly name: string;
     readonly now: string;
     readonly hasPermission: boolean;
+    /** The Zuora_On_Demand_Sync_Unsynced_Accounts custom permission; default false. */
+    readonly canSyncUnsyncedAccounts?: boolean;
+    /** Fields the user may not read (field-level security). */
+    readonly unreadableFields?: readonly FieldRole[];
+    /** The transaction the request runs in: DML already done, callouts already made. */
+    readonly transaction?: { pendingWork?: boolean; calloutsUsed?: number };
     readonly settings?: {
         cooldownMinutes?: number;
         apiSessionCap?: number;
@@ -106,6 +113,9 @@ export async function runContractCase(testCase: ContractCase): Promise<ContractO
         visible: record.visible ?? true
     }));
     data.load(objectType === 'PRODUCT' ? { products: seeded } : { billingAccounts: seeded });
+    for (const field of testCase.unreadableFields ?? []) {
+        data.setFieldReadable(field, false);
+    }
 
     const auditLog = new AuditLog();
     auditLog.insert(
@@ -137,6 +147,7 @@ export async function runContractCase(testCase: ContractCase): Promise<ContractO
     const service = new OnDemandSyncService({
         clock,
         hasPermission: () => testCase.hasPermission,
+        canSyncUnsyncedAccounts: () => testCase.canSyncUnsyncedAccounts ?? false,
         settings: () => settings,
         resolveGateway: (className) => (className === STUB_GATEWAY_CLASS ? gateway : null),
         records: data,
@@ -147,8 +158,13 @@ export async function runContractCase(testCase: ContractCase): Promise<ContractO
 
     let response: SyncResponse | null = null;
     let error: ContractOutcome['error'] = null;
+    const transaction = new Transaction();
+    if (testCase.transaction?.pendingWork === true) {
+        transaction.dml(1);
+    }
+    transaction.callouts = testCase.transaction?.calloutsUsed ?? 0;
     try {
-        response = await service.requestSync(testCase.request);
+        response = await service.requestSync(testCase.request, transaction);
     } catch (thrown) {
         if (!(thrown instanceof OrgError)) {
             throw thrown;

@@ -1,9 +1,12 @@
 /**
  * The org's records, in memory: Accounts, billing accounts (Zuora__CustomerAccount__c) and
  * products (zqu__ZProduct__c). Reads are "user mode": records marked not visible are never
- * returned, as sharing hides them from the running user.
+ * returned, as sharing hides them from the running user, and field-level security applies: a
+ * field the user may not read comes back null when selected, and a query that filters or sorts
+ * on it throws System.QueryException, as a user-mode query does in Salesforce.
  */
 import { toId18 } from '../../bridge/ids';
+import { PlatformException } from '../limits';
 import type {
     AccountRecord,
     BillingAccountRecord,
@@ -21,10 +24,32 @@ export type BillingAccountSeed = Seeded<
 >;
 export type ProductSeed = Seeded<ProductRecord>;
 
+/** The fields On-Demand Sync reads, by role (Zuora__CustomerAccount__c field in brackets). */
+export type FieldRole = 'name' | 'zuoraId' | 'accountId' | 'entityId';
+
+/** Field labels as the Zuora package names them (the Apex selector reads them by describe). */
+export const FIELD_LABELS: Readonly<Record<FieldRole, string>> = Object.freeze({
+    name: 'Billing Account Name',
+    zuoraId: 'Zuora Id',
+    accountId: 'Account',
+    entityId: 'Entity ID'
+});
+
+/** The object label of billing accounts. */
+export const BILLING_ACCOUNT_LABEL = 'Billing Account';
+
+/** Salesforce's words for a user-mode query on a field the user may not read. */
+export const INACCESSIBLE_FIELD_MESSAGE =
+    'Insufficient permissions: secure query included inaccessible field';
+
 /** The records the service reads: by id, and by Zuora id. */
 export interface RecordSelector {
     selectByIds(objectType: SyncObjectType, ids: readonly string[]): SyncRecord[];
     selectByZuoraIds(objectType: SyncObjectType, zuoraIds: readonly string[]): SyncRecord[];
+    /** System mode: which of the Zuora ids have a record, visible or not (lower case). */
+    existingZuoraIds(objectType: SyncObjectType, zuoraIds: readonly string[]): Set<string>;
+    /** Field-level security of the running user. */
+    isReadable(field: FieldRole): boolean;
 }
 
 function id18(value: unknown, what: string): string {
@@ -56,6 +81,37 @@ export class OrgData implements RecordSelector {
     private readonly billingById = new Map<string, BillingAccountRecord>();
     private readonly productsById = new Map<string, ProductRecord>();
     private readonly hidden = new Set<string>();
+    private readonly unreadable = new Set<FieldRole>();
+
+    /** Grants or removes the running user's read access to a field (field-level security). */
+    setFieldReadable(field: FieldRole, readable: boolean): void {
+        if (readable) {
+            this.unreadable.delete(field);
+        } else {
+            this.unreadable.add(field);
+        }
+    }
+
+    isReadable(field: FieldRole): boolean {
+        return !this.unreadable.has(field);
+    }
+
+    /** A user-mode query filtering or sorting on these fields: throws as Salesforce does. */
+    private assertQueryable(fields: readonly FieldRole[]): void {
+        if (fields.some((field) => this.unreadable.has(field))) {
+            throw new PlatformException('System.QueryException', INACCESSIBLE_FIELD_MESSAGE);
+        }
+    }
+
+    /** A record as a user-mode SELECT returns it: unreadable fields null. */
+    private selected(record: SyncRecord): SyncRecord {
+        return {
+            id: record.id,
+            name: this.isReadable('name') ? record.name : null,
+            zuoraId: this.isReadable('zuoraId') ? record.zuoraId : null,
+            accountId: this.isReadable('accountId') ? record.accountId : null
+        };
+    }
 
     /** Adds (or replaces, by id) records; ids are stored in their 18-character form. */
     load(seed: {
@@ -102,6 +158,7 @@ export class OrgData implements RecordSelector {
         this.billingById.clear();
         this.productsById.clear();
         this.hidden.clear();
+        this.unreadable.clear();
     }
 
     /** Hides a record from the running user (sharing), or shows it again. */
@@ -141,8 +198,9 @@ export class OrgData implements RecordSelector {
         return this.visible(this.productsById).sort(byName);
     }
 
-    /** The visible billing accounts of an Account, by name (ORDER BY Name). */
+    /** The visible billing accounts of an Account, by name (WHERE Account, ORDER BY Name). */
     billingAccountsOf(accountId: string): BillingAccountRecord[] {
+        this.assertQueryable(['accountId', 'name']);
         const key = toId18(accountId);
         if (key === null) {
             return [];
@@ -157,19 +215,34 @@ export class OrgData implements RecordSelector {
         for (const id of new Set(ids.map((value) => toId18(value)))) {
             const record = id === null || this.hidden.has(id) ? null : this.findRecord(id);
             if (record !== null && this.objectTypeOf(record.id) === objectType) {
-                records.push(record);
+                records.push(this.selected(record));
             }
         }
         return records;
     }
 
     selectByZuoraIds(objectType: SyncObjectType, zuoraIds: readonly string[]): SyncRecord[] {
+        this.assertQueryable(['zuoraId']);
         const wanted = new Set(zuoraIds.map((id) => id.toLowerCase()));
-        const map: Map<string, BillingAccountRecord | ProductRecord> =
-            objectType === 'PRODUCT' ? this.productsById : this.billingById;
-        return this.visible(map)
+        return this.visible(this.mapOf(objectType))
             .filter((record) => record.zuoraId !== null && wanted.has(record.zuoraId.toLowerCase()))
-            .map((record) => this.findRecord(record.id) as SyncRecord);
+            .map((record) => this.selected(this.findRecord(record.id) as SyncRecord));
+    }
+
+    existingZuoraIds(objectType: SyncObjectType, zuoraIds: readonly string[]): Set<string> {
+        const wanted = new Set(zuoraIds.map((id) => id.toLowerCase()));
+        const existing = new Set<string>();
+        for (const record of this.mapOf(objectType).values()) {
+            const key = record.zuoraId?.toLowerCase();
+            if (key !== undefined && wanted.has(key)) {
+                existing.add(key);
+            }
+        }
+        return existing;
+    }
+
+    private mapOf(objectType: SyncObjectType): Map<string, BillingAccountRecord | ProductRecord> {
+        return objectType === 'PRODUCT' ? this.productsById : this.billingById;
     }
 
     /** A billing account or product by id, visible or not (system mode), or null. */
