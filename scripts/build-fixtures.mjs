@@ -23,7 +23,9 @@ export const ERROR_STATUS_FILE = 'src/bridge/error-status.json';
 export const ERROR_STATUS = Object.freeze(
     JSON.parse(readFileSync(join(projectRoot, ERROR_STATUS_FILE), 'utf8'))
 );
-const ITEM_STATUSES = ['REQUESTED', 'FAILED', 'SKIPPED'];
+const ITEM_STATUSES = ['REQUESTED', 'FAILED', 'SKIPPED', 'CLAIMED'];
+/** What a case asks the service: a sync (the default) or a claim. */
+const OPERATIONS = ['sync', 'claim'];
 const SOURCES = ['UI', 'API', 'FLOW', 'CLI'];
 
 /** A malformed case: the message names the file and the field. */
@@ -90,9 +92,17 @@ export function validateCase(testCase, file = '(case)') {
             'gateway',
             'canSyncUnsyncedAccounts',
             'unreadableFields',
-            'transaction'
+            'transaction',
+            'operation'
         ]
     );
+    if ('operation' in testCase) {
+        expect(
+            OPERATIONS.includes(testCase.operation),
+            'operation',
+            `must be one of ${OPERATIONS.join(', ')}`
+        );
+    }
     expect(isString(testCase.name) && testCase.name.trim() !== '', 'name', 'must be a sentence');
     expect(
         isString(testCase.now) && ISO_UTC.test(testCase.now) && !isNaN(Date.parse(testCase.now)),
@@ -201,7 +211,18 @@ export function validateCase(testCase, file = '(case)') {
         expect(Array.isArray(testCase.recentRequests), 'recentRequests', 'must be an array');
         testCase.recentRequests.forEach((row, index) => {
             const path = `recentRequests[${index}]`;
-            object(row, path, ['recordId', 'zuoraId', 'minutesAgo'], ['status']);
+            object(
+                row,
+                path,
+                ['recordId', 'zuoraId', 'minutesAgo'],
+                ['status', 'requestId', 'mine']
+            );
+            if ('requestId' in row) {
+                expect(isString(row.requestId), `${path}.requestId`, 'must be a string');
+            }
+            if ('mine' in row) {
+                expect(isBoolean(row.mine), `${path}.mine`, 'must be true or false');
+            }
             expect(isNullableString(row.recordId), `${path}.recordId`, 'must be a string or null');
             expect(isNullableString(row.zuoraId), `${path}.zuoraId`, 'must be a string or null');
             expect(
@@ -263,8 +284,11 @@ export function validateCase(testCase, file = '(case)') {
         testCase.request,
         'request',
         [],
-        ['objectType', 'ids', 'zuoraIds', 'source', 'emailNotification']
+        ['objectType', 'ids', 'zuoraIds', 'source', 'emailNotification', 'claimId']
     );
+    if ('claimId' in request) {
+        expect(isString(request.claimId), 'request.claimId', 'must be a string');
+    }
     if ('objectType' in request) {
         expect(
             isNullableString(request.objectType),

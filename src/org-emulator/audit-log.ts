@@ -36,6 +36,9 @@ function truncate(value: string | null, max: number): string | null {
     return value === null || value.length <= max ? value : value.slice(0, max);
 }
 
+/** Statuses that hold a record: a request starts a cooldown, a claim marks a sync in progress. */
+const HOLDING_STATUSES: readonly ServiceItemStatus[] = ['REQUESTED', 'CLAIMED'];
+
 /** A row's match keys: its record id and its Zuora id in lower case. */
 function keysOf(row: { recordId: string | null; zuoraId: string | null }): string[] {
     const keys: string[] = [];
@@ -45,8 +48,9 @@ function keysOf(row: { recordId: string | null; zuoraId: string | null }): strin
 }
 
 /**
- * The REQUESTED rows among `rows` requested after `since` and at or before `until` for any of
- * the record ids or Zuora ids (Zuora ids compared case-insensitively, as SOQL compares text).
+ * The REQUESTED and CLAIMED rows among `rows` requested after `since` and at or before `until`
+ * for any of the record ids or Zuora ids (Zuora ids compared case-insensitively, as SOQL
+ * compares text).
  */
 export function requestedBetween<T extends NewAuditRow>(
     rows: readonly T[],
@@ -63,7 +67,7 @@ export function requestedBetween<T extends NewAuditRow>(
     return rows.filter((row) => {
         const at = Date.parse(row.requestedAt);
         return (
-            row.status === 'REQUESTED' &&
+            HOLDING_STATUSES.includes(row.status) &&
             at > after &&
             at <= until &&
             keysOf(row).some((key) => wanted.has(key))
@@ -73,7 +77,7 @@ export function requestedBetween<T extends NewAuditRow>(
 
 export class AuditLog {
     private readonly entries: AuditRow[] = [];
-    /** REQUESTED rows by record id and by Zuora id, so cooldown reads do not scan the log. */
+    /** REQUESTED and CLAIMED rows by record id and Zuora id, so cooldown reads do not scan. */
     private readonly requestedByKey = new Map<string, AuditRow[]>();
     private sequence = 0;
 
@@ -94,15 +98,48 @@ export class AuditLog {
         });
         for (const row of stored) {
             this.entries.push(row);
-            if (row.status === 'REQUESTED') {
-                for (const key of keysOf(row)) {
-                    const list = this.requestedByKey.get(key) ?? [];
-                    list.push(row);
-                    this.requestedByKey.set(key, list);
-                }
-            }
+            this.index(row);
         }
         return stored;
+    }
+
+    /** Updates a row in place (a claim that ends with its outcome); its id and name stay. */
+    update(id: string, changes: NewAuditRow): AuditRow {
+        const at = this.entries.findIndex((row) => row.id === id);
+        if (at < 0) {
+            throw new RangeError(`No audit row ${id}`);
+        }
+        const old = this.entries[at];
+        for (const key of keysOf(old)) {
+            const list = this.requestedByKey.get(key) ?? [];
+            this.requestedByKey.set(
+                key,
+                list.filter((row) => row !== old)
+            );
+        }
+        const updated = Object.freeze({
+            ...changes,
+            recordName: truncate(changes.recordName, MAX_LENGTH.recordName),
+            message: truncate(changes.message, MAX_LENGTH.message),
+            jobId: truncate(changes.jobId, MAX_LENGTH.jobId),
+            rawResult: truncate(changes.rawResult, MAX_LENGTH.rawResult),
+            id: old.id,
+            name: old.name
+        });
+        this.entries[at] = updated;
+        this.index(updated);
+        return updated;
+    }
+
+    private index(row: AuditRow): void {
+        if (!HOLDING_STATUSES.includes(row.status)) {
+            return;
+        }
+        for (const key of keysOf(row)) {
+            const list = this.requestedByKey.get(key) ?? [];
+            list.push(row);
+            this.requestedByKey.set(key, list);
+        }
     }
 
     /** Every row, oldest first. */
@@ -111,8 +148,8 @@ export class AuditLog {
     }
 
     /**
-     * REQUESTED rows requested after `since` and at or before `until` (a row dated in the future
-     * is not a request the service made) for any of the record ids or Zuora ids.
+     * REQUESTED and CLAIMED rows requested after `since` and at or before `until` (a row dated
+     * in the future is not a request the service made) for any of the record ids or Zuora ids.
      */
     recentRequested(
         window: { since: Date; until: Date },

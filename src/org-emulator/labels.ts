@@ -28,6 +28,8 @@ export const LABEL_NAMES = [
     'OnDemandSync_Error_Unexpected',
     'OnDemandSync_Error_ZuoraNotConfigured',
     'OnDemandSync_Item_CoolingDown',
+    'OnDemandSync_Item_Claimed',
+    'OnDemandSync_Item_InProgress',
     'OnDemandSync_Item_NoResult',
     'OnDemandSync_Item_NoZuoraId',
     'OnDemandSync_Item_NotFound',

@@ -61,9 +61,12 @@ export class Transaction {
     calloutMs = 0;
     /** Records and rows handled, for the CpuTime and HeapSize estimates. */
     rowsHandled = 0;
+    /** Audit rows this transaction has committed (inserted or updated). */
+    auditRowsWritten = 0;
     /** DML or an enqueued job happened: Salesforce refuses any callout from now on. */
     pendingWork = false;
     private readonly uncommitted: NewAuditRow[] = [];
+    private readonly uncommittedUpdates: { id: string; row: NewAuditRow }[] = [];
 
     /** Callouts the transaction may still make. */
     calloutsLeft(): number {
@@ -115,6 +118,12 @@ export class Transaction {
         this.uncommitted.push(...rows);
     }
 
+    /** Updates an audit row in this transaction (one DML statement per call). */
+    updateAudit(updates: readonly { id: string; row: NewAuditRow }[]): void {
+        this.dml(updates.length);
+        this.uncommittedUpdates.push(...updates);
+    }
+
     /** The audit rows this transaction inserted and has not committed. */
     uncommittedAudit(): readonly NewAuditRow[] {
         return this.uncommitted;
@@ -123,7 +132,12 @@ export class Transaction {
     /** Commits this transaction's audit rows to the org; returns them as stored. */
     commit(log: AuditLog): AuditRow[] {
         const stored = log.insert(this.uncommitted);
+        for (const { id, row } of this.uncommittedUpdates) {
+            stored.push(log.update(id, row));
+        }
+        this.auditRowsWritten += stored.length;
         this.uncommitted.length = 0;
+        this.uncommittedUpdates.length = 0;
         return stored;
     }
 

@@ -12,7 +12,7 @@ import { keyPrefixOf, toId18, isZuoraId } from '../bridge/ids';
 import { SYNC_OBJECT_TYPES, SYNC_SOURCES } from '../bridge/types';
 import type { AuditLog, NewAuditRow } from './audit-log';
 import type { Clock } from './clock';
-import { CooldownIndex } from './cooldown';
+import { CLAIM_MINUTES, claimEnds, CooldownIndex } from './cooldown';
 import { BILLING_ACCOUNT_LABEL, FIELD_LABELS, type RecordSelector } from './data/org-data';
 import { serviceError } from './errors';
 import type {
@@ -69,6 +69,8 @@ interface WorkItem {
     jobId?: string | null;
     cooldownUntil?: string | null;
     raw?: unknown;
+    /** The audit row of this user's claim on the item, updated with its outcome. */
+    claimRowId?: string;
 }
 
 /** The validated input. */
@@ -78,6 +80,7 @@ interface ValidRequest {
     readonly zuoraIds: string[];
     readonly source: SyncSource;
     readonly emailNotification: boolean | null;
+    readonly claimId: string | null;
 }
 
 function isBlank(value: unknown): boolean {
@@ -106,11 +109,35 @@ export class OnDemandSyncService {
 
     /**
      * Requests an on-demand sync. Throws OrgError for a request-level error; per-item problems
-     * (not found, no Zuora id, cooldown, Zuora's refusal or failure) are results.
+     * (not found, no Zuora id, cooldown, another request's claim, Zuora's refusal or failure)
+     * are results. With `claimId`, the items that claim holds for this user are sent and its
+     * rows end with their outcome.
      */
     async requestSync(
         input: SyncInput,
         transaction: Transaction = new Transaction()
+    ): Promise<SyncResponse> {
+        return this.process(input, transaction, false);
+    }
+
+    /**
+     * Claims records for a sync the same user sends later with the answer's requestId as
+     * claimId (OnDemandSyncService.claim): each claimable item answers CLAIMED and is held for
+     * CLAIM_MINUTES, so any other request for it answers SKIPPED until the claim is sent or
+     * lapses. No callout. Nothing awaits between reading and writing here, so two claims are
+     * made one after the other, as FOR UPDATE on the records serialises them in Salesforce.
+     */
+    async claim(
+        input: SyncInput,
+        transaction: Transaction = new Transaction()
+    ): Promise<SyncResponse> {
+        return this.process(input, transaction, true);
+    }
+
+    private async process(
+        input: SyncInput,
+        transaction: Transaction,
+        claimOnly: boolean
     ): Promise<SyncResponse> {
         const settings = this.deps.settings();
         const request = this.validate(input, settings);
@@ -121,12 +148,17 @@ export class OnDemandSyncService {
                 label(this.labels, 'OnDemandSync_Error_ZuoraNotConfigured')
             );
         }
-        this.requireTransactionAllows(request, transaction);
+        if (!claimOnly) {
+            this.requireTransactionAllows(request, transaction);
+        }
         const now = this.deps.clock.now();
         const requestId = (this.deps.newRequestId ?? randomUUID)();
 
         const items = this.readItems(request, transaction);
-        this.applyCooldowns(items, now, settings, transaction);
+        this.applyCooldowns(items, now, settings, transaction, {
+            claimOnly,
+            claimId: request.claimId
+        });
         const sendable = items.filter((item) => item.status === undefined);
         if (sendable.length > 0) {
             await this.send(gateway, request, sendable, settings, { now, transaction });
@@ -221,7 +253,8 @@ export class OnDemandSyncService {
             // An unknown source is recorded as API: the picklist only holds the four sources.
             source: SYNC_SOURCES.find((source) => source === sourceText) ?? 'API',
             emailNotification:
-                typeof input.emailNotification === 'boolean' ? input.emailNotification : null
+                typeof input.emailNotification === 'boolean' ? input.emailNotification : null,
+            claimId: isBlank(input.claimId) ? null : String(input.claimId).trim()
         };
     }
 
@@ -341,7 +374,8 @@ export class OnDemandSyncService {
         items: WorkItem[],
         now: Date,
         settings: SyncSettings,
-        transaction: Transaction
+        transaction: Transaction,
+        mode: { claimOnly: boolean; claimId: string | null }
     ): void {
         const candidates = items.filter((item) => item.status === undefined);
         const index = CooldownIndex.read(
@@ -364,8 +398,29 @@ export class OnDemandSyncService {
                     'OnDemandSync_Item_CoolingDown',
                     formatTime(until)
                 );
-            } else {
-                index.register(item, now);
+                continue;
+            }
+            const claim = index.claimOf(item);
+            const own =
+                claim !== null &&
+                mode.claimId !== null &&
+                claim.requestId === mode.claimId &&
+                claim.requestedBy === (this.deps.userId ?? '');
+            if (claim !== null && !own) {
+                const ends = claimEnds(claim);
+                item.status = 'SKIPPED';
+                item.cooldownUntil = ends.toISOString();
+                item.message = label(this.labels, 'OnDemandSync_Item_InProgress', formatTime(ends));
+                continue;
+            }
+            index.register(item, now);
+            if (mode.claimOnly) {
+                const until = new Date(now.getTime() + CLAIM_MINUTES * 60000);
+                item.status = 'CLAIMED';
+                item.cooldownUntil = until.toISOString();
+                item.message = label(this.labels, 'OnDemandSync_Item_Claimed', formatTime(until));
+            } else if (claim !== null) {
+                item.claimRowId = claim.rowId;
             }
         }
     }
@@ -449,7 +504,7 @@ export class OnDemandSyncService {
         transaction: Transaction
     ): void {
         const requestedAt = now.toISOString();
-        const rows: NewAuditRow[] = items.map((item, index) => ({
+        const rows: (NewAuditRow & { claimRowId?: string })[] = items.map((item, index) => ({
             requestedBy: this.deps.userId ?? '',
             requestedAt,
             source: request.source,
@@ -462,9 +517,22 @@ export class OnDemandSyncService {
             message: results[index].message,
             jobId: results[index].jobId,
             requestId,
-            rawResult: item.raw === undefined ? null : JSON.stringify(item.raw)
+            rawResult: item.raw === undefined ? null : JSON.stringify(item.raw),
+            claimRowId: item.claimRowId
         }));
-        transaction.insertAudit(rows);
+        // A claimed item that was sent updates its claim's row: the claim ends with the outcome.
+        const updates = rows.flatMap(({ claimRowId, ...row }) =>
+            claimRowId === undefined ? [] : [{ id: claimRowId, row }]
+        );
+        const inserts = rows
+            .filter((row) => row.claimRowId === undefined)
+            .map(({ claimRowId: _unused, ...row }) => row);
+        if (inserts.length > 0) {
+            transaction.insertAudit(inserts);
+        }
+        if (updates.length > 0) {
+            transaction.updateAudit(updates);
+        }
     }
 }
 

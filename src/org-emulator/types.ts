@@ -7,7 +7,8 @@ import type { LimitEntry, SyncObjectType, SyncSource } from '../bridge/types';
 export type { LimitEntry, SyncObjectType, SyncSource };
 
 /** The statuses the service gives (NOT_SENT belongs to the command line only). */
-export type ServiceItemStatus = 'REQUESTED' | 'FAILED' | 'SKIPPED';
+/** Per-item statuses of the service; CLAIMED only answers a claim (OnDemandSyncService.claim). */
+export type ServiceItemStatus = 'REQUESTED' | 'FAILED' | 'SKIPPED' | 'CLAIMED';
 
 /** What a caller hands to the service; blanks take the defaults. */
 export interface SyncInput {
@@ -19,6 +20,8 @@ export interface SyncInput {
     readonly source?: string | null;
     /** null or absent: the org's setting. */
     readonly emailNotification?: boolean | null;
+    /** A claim made earlier by the same user: its claimed items are sent. */
+    readonly claimId?: string | null;
 }
 
 /** One result of POST .../v1/sync. */

@@ -56,7 +56,9 @@ describe('contract fixtures', () => {
             'EMPTY_REQUEST',
             'INVALID_OBJECT_TYPE',
             'INSUFFICIENT_ACCESS',
-            'ZUORA_NOT_CONFIGURED'
+            'ZUORA_NOT_CONFIGURED',
+            'PENDING_WORK',
+            'CALLOUT_LIMIT'
         ]) {
             expect(errorCodes).toContain(code);
         }
@@ -65,7 +67,7 @@ describe('contract fixtures', () => {
                 (testCase.expect.results ?? []).map((result) => result.status)
             )
         );
-        expect([...statuses].sort()).toEqual(['FAILED', 'REQUESTED', 'SKIPPED']);
+        expect([...statuses].sort()).toEqual(['CLAIMED', 'FAILED', 'REQUESTED', 'SKIPPED']);
     });
 
     it('a checker that finds differences (a wrong expectation fails)', async () => {

@@ -58,7 +58,13 @@ export interface ContractCase {
         zuoraId: string | null;
         minutesAgo: number;
         status?: ServiceItemStatus;
+        /** The row's request (or claim) id; default "earlier". */
+        requestId?: string;
+        /** Made by the running user (default: by another user). */
+        mine?: boolean;
     }[];
+    /** What the case asks the service: a sync (default) or a claim. */
+    readonly operation?: 'sync' | 'claim';
     readonly gateway?: StubGatewaySpec;
     readonly request: {
         objectType?: string | null;
@@ -66,6 +72,7 @@ export interface ContractCase {
         zuoraIds?: string[];
         source?: string;
         emailNotification?: boolean | null;
+        claimId?: string;
     };
     readonly expect: {
         readonly error?: { errorCode: string; httpStatus: number; messageContains?: string };
@@ -89,6 +96,10 @@ export interface ContractOutcome {
     readonly gatewayCalls: readonly GatewaySession[];
     readonly auditRows: number;
 }
+
+/** The user a case runs as, and another user, as audit rows record them. */
+const RUNNING_USER = '0058d000005RunAAA';
+const OTHER_USER = '0058d000005OthAAA';
 
 /** The class name the fixture settings resolve to when the gateway is configured. */
 const STUB_GATEWAY_CLASS = 'ContractStubGateway';
@@ -120,7 +131,7 @@ export async function runContractCase(testCase: ContractCase): Promise<ContractO
     const auditLog = new AuditLog();
     auditLog.insert(
         (testCase.recentRequests ?? []).map((row) => ({
-            requestedBy: '',
+            requestedBy: row.mine === true ? RUNNING_USER : OTHER_USER,
             requestedAt: new Date(now - row.minutesAgo * 60000).toISOString(),
             source: 'UI' as const,
             objectType,
@@ -131,11 +142,10 @@ export async function runContractCase(testCase: ContractCase): Promise<ContractO
             status: row.status ?? 'REQUESTED',
             message: null,
             jobId: null,
-            requestId: 'earlier',
+            requestId: row.requestId ?? 'earlier',
             rawResult: null
         }))
     );
-    const rowsBefore = auditLog.rows().length;
 
     const configured = testCase.settings?.gatewayConfigured ?? true;
     const settings = withSettings(DEFAULT_SETTINGS, {
@@ -153,7 +163,8 @@ export async function runContractCase(testCase: ContractCase): Promise<ContractO
         records: data,
         auditLog,
         keyPrefixes: { ...DEFAULT_KEY_PREFIXES, ...testCase.keyPrefix },
-        newRequestId: () => 'contract-case'
+        newRequestId: () => 'contract-case',
+        userId: RUNNING_USER
     });
 
     let response: SyncResponse | null = null;
@@ -164,7 +175,10 @@ export async function runContractCase(testCase: ContractCase): Promise<ContractO
     }
     transaction.callouts = testCase.transaction?.calloutsUsed ?? 0;
     try {
-        response = await service.requestSync(testCase.request, transaction);
+        response =
+            testCase.operation === 'claim'
+                ? await service.claim(testCase.request, transaction)
+                : await service.requestSync(testCase.request, transaction);
     } catch (thrown) {
         if (!(thrown instanceof OrgError)) {
             throw thrown;
@@ -175,7 +189,7 @@ export async function runContractCase(testCase: ContractCase): Promise<ContractO
         response,
         error,
         gatewayCalls: gateway.calls,
-        auditRows: auditLog.rows().length - rowsBefore
+        auditRows: transaction.auditRowsWritten
     };
 }
 
