@@ -11,6 +11,7 @@ import { projectRoot } from './project-root';
 
 /** The labels the emulated service uses; each must exist in the project's labels file. */
 export const LABEL_NAMES = [
+    'OnDemandSync_Error_AccountNotFound',
     'OnDemandSync_Error_EmptyRequest',
     'OnDemandSync_Error_InsufficientAccess',
     'OnDemandSync_Error_InvalidAccountId',

@@ -1,11 +1,11 @@
 /**
  * OnDemandSyncRestResource, in TypeScript (urlMapping /zuora/ondemandsync/v1/*): the two
- * routes, the JSON body read as the Apex class reads it, errors as OrgError.
+ * routes, the JSON body read as the Apex class reads it, errors as OrgError (anything unexpected
+ * becomes UNKNOWN_EXCEPTION with an error reference, never its own text).
  */
-import { keyPrefixOf, toId18 } from '../bridge/ids';
+import { requireVisibleAccount } from './account-selector';
 import { listBillingAccounts, toRestBillingAccount } from './billing-account-view';
-import { OrgError, serviceError } from './errors';
-import { ACCOUNT_KEY_PREFIX } from './key-prefixes';
+import { asOrgError, OrgError } from './errors';
 import { label, type Labels } from './labels';
 import type { EmulatedOrg } from './org';
 import type { LimitEntry, RestBillingAccount, SyncInput, SyncResponse } from './types';
@@ -17,32 +17,33 @@ export interface BillingAccountsResponse {
     readonly limits: LimitEntry[];
 }
 
-/** GET .../accounts/{accountId}/billing-accounts */
+/**
+ * GET .../accounts/{accountId}/billing-accounts: 400 INVALID_ID for a value that is not an
+ * Account id, 404 NOT_FOUND for an Account that does not exist or that the user cannot see.
+ */
 export function getBillingAccounts(org: EmulatedOrg, accountId: string): BillingAccountsResponse {
-    const id = toId18(accountId);
-    if (id === null || keyPrefixOf(id) !== ACCOUNT_KEY_PREFIX) {
-        throw serviceError(
-            'INVALID_ID',
-            label(org.labels, 'OnDemandSync_Error_InvalidAccountId', accountId)
+    try {
+        const transaction = org.beginTransaction();
+        const id = requireVisibleAccount(org.data, accountId, org.labels, transaction);
+        const views = listBillingAccounts(
+            {
+                data: org.data,
+                auditLog: org.auditLog,
+                labels: org.labels,
+                now: org.clock.now(),
+                cooldownMinutes: org.settings().cooldownMinutes,
+                transaction
+            },
+            id
         );
+        return {
+            accountId: id,
+            billingAccounts: views.map(toRestBillingAccount),
+            limits: [...transaction.snapshot(), ...org.limits.snapshot()]
+        };
+    } catch (thrown) {
+        throw asOrgError(thrown, org.labels);
     }
-    const transaction = org.beginTransaction();
-    const views = listBillingAccounts(
-        {
-            data: org.data,
-            auditLog: org.auditLog,
-            labels: org.labels,
-            now: org.clock.now(),
-            cooldownMinutes: org.settings().cooldownMinutes,
-            transaction
-        },
-        id
-    );
-    return {
-        accountId: id,
-        billingAccounts: views.map(toRestBillingAccount),
-        limits: [...transaction.snapshot(), ...org.limits.snapshot()]
-    };
 }
 
 /** 400 JSON_PARSER_ERROR: the body could not be read as an OnDemandSyncRequest. */
@@ -97,15 +98,22 @@ export function restSourceOf(value: unknown): 'API' | 'CLI' {
 
 /** POST .../sync */
 export async function postSync(org: EmulatedOrg, body: unknown): Promise<SyncResponse> {
-    const parsed = parseSyncBody(body, org.labels);
-    const input: SyncInput = { ...parsed, source: restSourceOf(parsed.source) };
-    const failure = org.faults.requestFailure([...(input.ids ?? []), ...(input.zuoraIds ?? [])]);
-    if (failure !== null) {
-        throw new OrgError(
-            failure.errorCode,
-            failure.message ?? `Injected failure: ${failure.errorCode}`,
-            failure.status
-        );
+    try {
+        const parsed = parseSyncBody(body, org.labels);
+        const input: SyncInput = { ...parsed, source: restSourceOf(parsed.source) };
+        const failure = org.faults.requestFailure([
+            ...(input.ids ?? []),
+            ...(input.zuoraIds ?? [])
+        ]);
+        if (failure !== null) {
+            throw new OrgError(
+                failure.errorCode,
+                failure.message ?? `Injected failure: ${failure.errorCode}`,
+                failure.status
+            );
+        }
+        return await org.service.requestSync(input, org.beginTransaction());
+    } catch (thrown) {
+        throw asOrgError(thrown, org.labels);
     }
-    return org.service.requestSync(input, org.beginTransaction());
 }
