@@ -2,7 +2,7 @@
  * OnDemandSyncController, in TypeScript: the two methods the record page component calls, with
  * the shapes and checks of the Apex controller. The controller never trusts the page: it checks
  * the Account id and that the user can see the Account, the permission, that the selection is
- * not empty, that every id is a billing account id, the page's cap
+ * not empty, that Zuora is configured, that every id is a billing account id, the page's cap
  * (UI_Session_Cap__c, at most 8) and that every billing account belongs to the Account and is
  * visible; then the service syncs them with source UI. Errors are OrgError (anything unexpected
  * becomes UNKNOWN_EXCEPTION with an error reference); `toAuraError` gives what a component
@@ -99,9 +99,9 @@ export class OnDemandSyncController {
 
     /**
      * Syncs billing accounts of the Account shown, at most UI_Session_Cap__c of them. Checks, in
-     * order: the Account (INVALID_ID, NOT_FOUND), the permission, a non-empty selection, the
-     * ids, the cap, and that each is a visible billing account of this Account
-     * (INSUFFICIENT_ACCESS).
+     * order: the Account (INVALID_ID, NOT_FOUND), the permission, a non-empty selection, Zuora
+     * configured (ZUORA_NOT_CONFIGURED), the ids, the cap, and that each is a visible billing
+     * account of this Account (INSUFFICIENT_ACCESS).
      */
     async requestSync(accountId: unknown, billingAccountIds: unknown): Promise<SyncResponse> {
         try {
@@ -126,6 +126,12 @@ export class OnDemandSyncController {
             throw serviceError('EMPTY_REQUEST', label(labels, 'OnDemandSync_Error_EmptyRequest'));
         }
         const settings = this.deps.settings();
+        if (!this.zuoraConfigured(settings)) {
+            throw serviceError(
+                'ZUORA_NOT_CONFIGURED',
+                label(labels, 'OnDemandSync_Error_ZuoraNotConfigured')
+            );
+        }
         const ids: string[] = [];
         for (const value of given) {
             const text = typeof value === 'string' ? value.trim() : '';

@@ -259,6 +259,41 @@ describe('the Account the controller works for', () => {
     });
 });
 
+describe('requestSync without Zuora configured', () => {
+    it('answers ZUORA_NOT_CONFIGURED, not "not this Account\'s", whatever the selection', async () => {
+        org.updateSettings({ gatewayClass: 'NotInstalledGateway' });
+        const foreign = globexIds().slice(0, 1);
+        const error = await rejection(
+            org.controller.requestSync(SAMPLE_ACCOUNT_IDS.threeBillingAccounts, foreign)
+        );
+        expect(error).toMatchObject({
+            errorCode: 'ZUORA_NOT_CONFIGURED',
+            status: 500,
+            message: DEFAULT_LABELS.OnDemandSync_Error_ZuoraNotConfigured
+        });
+        expect(org.zuora.jobs()).toEqual([]);
+    });
+
+    it('still checks the permission and the selection first', async () => {
+        org.registerGateway('ZuoraOnDemandSyncGateway', null);
+        expect(
+            (
+                await rejection(
+                    org.controller.requestSync(SAMPLE_ACCOUNT_IDS.threeBillingAccounts, [])
+                )
+            ).errorCode
+        ).toBe('EMPTY_REQUEST');
+        org.setPermission(false);
+        expect(
+            (
+                await rejection(
+                    org.controller.requestSync(SAMPLE_ACCOUNT_IDS.threeBillingAccounts, ['x'])
+                )
+            ).errorCode
+        ).toBe('INSUFFICIENT_ACCESS');
+    });
+});
+
 describe('an unexpected error in the controller', () => {
     it('reaches the page as the generic label with a reference; the details go to the debug log', async () => {
         const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
