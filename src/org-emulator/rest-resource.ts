@@ -5,7 +5,7 @@
  */
 import { requireVisibleAccount } from './account-selector';
 import { listBillingAccounts, toRestBillingAccount } from './billing-account-view';
-import { asOrgError, OrgError } from './errors';
+import { asOrgError, OrgError, serviceError } from './errors';
 import { label, type Labels } from './labels';
 import type { EmulatedOrg } from './org';
 import type { LimitEntry, RestBillingAccount, SyncInput, SyncResponse } from './types';
@@ -96,10 +96,31 @@ export function restSourceOf(value: unknown): 'API' | 'CLI' {
     return typeof value === 'string' && value.trim().toUpperCase() === 'CLI' ? 'CLI' : 'API';
 }
 
+/**
+ * Refuses a body with more distinct ids than the API session cap before the service normalises
+ * any of them, as OnDemandSyncRestResource does: a Salesforce id counts by its first 15
+ * characters (its 15- and 18-character forms are one record), a Zuora id case-insensitively,
+ * each trimmed, without checking them. For valid ids that is exactly the service's count.
+ */
+export function requireFewEnoughIds(input: SyncInput, cap: number, labels: Labels): void {
+    const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+    const distinct = new Set([
+        ...(input.ids ?? []).map((value) => `id:${text(value).slice(0, 15)}`),
+        ...(input.zuoraIds ?? []).map((value) => `zuora:${text(value).toLowerCase()}`)
+    ]);
+    if (distinct.size > cap) {
+        throw serviceError(
+            'TOO_MANY_IDS',
+            label(labels, 'OnDemandSync_Error_TooManyIds', cap, distinct.size)
+        );
+    }
+}
+
 /** POST .../sync */
 export async function postSync(org: EmulatedOrg, body: unknown): Promise<SyncResponse> {
     try {
         const parsed = parseSyncBody(body, org.labels);
+        requireFewEnoughIds(parsed, org.settings().apiSessionCap, org.labels);
         const input: SyncInput = { ...parsed, source: restSourceOf(parsed.source) };
         const failure = org.faults.requestFailure([
             ...(input.ids ?? []),
