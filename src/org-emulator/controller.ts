@@ -1,18 +1,21 @@
 /**
  * OnDemandSyncController, in TypeScript: the two methods the record page component calls, with
  * the shapes and checks of the Apex controller. The controller never trusts the page: it checks
- * the Account id, the permission, that the selection is not empty, that every id is a billing
- * account id, the page's cap (UI_Session_Cap__c, at most 8) and that every billing account
- * belongs to the Account and is visible; then the service syncs them with source UI. Errors are
- * OrgError; `toAuraError` gives what a component receives.
+ * the Account id and that the user can see the Account, the permission, that the selection is
+ * not empty, that Zuora is configured, that every id is a billing account id, the page's cap
+ * (UI_Session_Cap__c, at most 8) and that every billing account belongs to the Account and is
+ * visible; then the service syncs them with source UI. Errors are OrgError (anything unexpected
+ * becomes UNKNOWN_EXCEPTION with an error reference); `toAuraError` gives what a component
+ * receives.
  */
 import { keyPrefixOf, toId18 } from '../bridge/ids';
+import { requireVisibleAccount } from './account-selector';
 import type { AuditLog } from './audit-log';
 import { listBillingAccounts } from './billing-account-view';
 import type { Clock } from './clock';
 import type { OrgData } from './data/org-data';
-import { serviceError } from './errors';
-import { ACCOUNT_KEY_PREFIX, DEFAULT_KEY_PREFIXES } from './key-prefixes';
+import { asOrgError, serviceError } from './errors';
+import { DEFAULT_KEY_PREFIXES } from './key-prefixes';
 import { label, type Labels } from './labels';
 import { Transaction, type OrgLimits } from './limits';
 import type { SyncSettings } from './settings';
@@ -52,40 +55,66 @@ export interface SyncContext {
 export class OnDemandSyncController {
     constructor(private readonly deps: ControllerDeps) {}
 
-    /** Everything the component needs in one call; no permission or configuration errors, flags. */
+    /**
+     * Everything the component needs in one call; no permission or configuration errors, flags.
+     * An Account that does not exist or that the user cannot see is NOT_FOUND.
+     */
     async getSyncContext(accountId: unknown): Promise<SyncContext> {
-        const id = this.requireAccountId(accountId);
-        const settings = this.deps.settings();
-        const transaction = new Transaction();
-        const billingAccounts = listBillingAccounts(
-            {
-                data: this.deps.data,
-                auditLog: this.deps.auditLog,
-                labels: this.deps.labels,
-                now: this.deps.clock.now(),
-                cooldownMinutes: settings.cooldownMinutes,
+        try {
+            const transaction = new Transaction();
+            const id = requireVisibleAccount(
+                this.deps.data,
+                accountId,
+                this.deps.labels,
                 transaction
-            },
-            id
-        );
-        return {
-            accountId: id,
-            billingAccounts,
-            settings: {
-                uiSessionCap: settings.uiSessionCap,
-                cooldownMinutes: settings.cooldownMinutes,
-                warningThresholdPercent: settings.warningThresholdPercent
-            },
-            limits: [...transaction.snapshot(), ...this.deps.orgLimits.snapshot()],
-            hasPermission: this.deps.hasPermission(),
-            zuoraConfigured: this.deps.gatewayConfigured(settings.gatewayClass)
-        };
+            );
+            const settings = this.deps.settings();
+            const billingAccounts = listBillingAccounts(
+                {
+                    data: this.deps.data,
+                    auditLog: this.deps.auditLog,
+                    labels: this.deps.labels,
+                    now: this.deps.clock.now(),
+                    cooldownMinutes: settings.cooldownMinutes,
+                    transaction
+                },
+                id
+            );
+            return {
+                accountId: id,
+                billingAccounts,
+                settings: {
+                    uiSessionCap: settings.uiSessionCap,
+                    cooldownMinutes: settings.cooldownMinutes,
+                    warningThresholdPercent: settings.warningThresholdPercent
+                },
+                limits: [...transaction.snapshot(), ...this.deps.orgLimits.snapshot()],
+                hasPermission: this.deps.hasPermission(),
+                zuoraConfigured: this.zuoraConfigured(settings)
+            };
+        } catch (thrown) {
+            throw asOrgError(thrown, this.deps.labels);
+        }
     }
 
-    /** Syncs billing accounts of the Account shown, at most UI_Session_Cap__c of them. */
+    /**
+     * Syncs billing accounts of the Account shown, at most UI_Session_Cap__c of them. Checks, in
+     * order: the Account (INVALID_ID, NOT_FOUND), the permission, a non-empty selection, Zuora
+     * configured (ZUORA_NOT_CONFIGURED), the ids, the cap, and that each is a visible billing
+     * account of this Account (INSUFFICIENT_ACCESS).
+     */
     async requestSync(accountId: unknown, billingAccountIds: unknown): Promise<SyncResponse> {
+        try {
+            return await this.sync(accountId, billingAccountIds);
+        } catch (thrown) {
+            throw asOrgError(thrown, this.deps.labels);
+        }
+    }
+
+    private async sync(accountId: unknown, billingAccountIds: unknown): Promise<SyncResponse> {
         const labels = this.deps.labels;
-        const account = this.requireAccountId(accountId);
+        const transaction = new Transaction();
+        const account = requireVisibleAccount(this.deps.data, accountId, labels, transaction);
         if (!this.deps.hasPermission()) {
             throw serviceError(
                 'INSUFFICIENT_ACCESS',
@@ -95,6 +124,13 @@ export class OnDemandSyncController {
         const given: unknown[] = Array.isArray(billingAccountIds) ? billingAccountIds : [];
         if (given.length === 0) {
             throw serviceError('EMPTY_REQUEST', label(labels, 'OnDemandSync_Error_EmptyRequest'));
+        }
+        const settings = this.deps.settings();
+        if (!this.zuoraConfigured(settings)) {
+            throw serviceError(
+                'ZUORA_NOT_CONFIGURED',
+                label(labels, 'OnDemandSync_Error_ZuoraNotConfigured')
+            );
         }
         const ids: string[] = [];
         for (const value of given) {
@@ -110,14 +146,13 @@ export class OnDemandSyncController {
                 ids.push(id18);
             }
         }
-        const cap = this.deps.settings().uiSessionCap;
+        const cap = settings.uiSessionCap;
         if (ids.length > cap) {
             throw serviceError(
                 'TOO_MANY_IDS',
                 label(labels, 'OnDemandSync_Error_TooManyIds', cap, ids.length)
             );
         }
-        const transaction = new Transaction();
         const owned = new Set(
             this.deps.data
                 .selectByIds('BILLING_ACCOUNT', ids)
@@ -143,18 +178,8 @@ export class OnDemandSyncController {
         );
     }
 
-    private requireAccountId(value: unknown): string {
-        const id = toId18(value);
-        if (id === null || keyPrefixOf(id) !== ACCOUNT_KEY_PREFIX) {
-            throw serviceError(
-                'INVALID_ID',
-                label(
-                    this.deps.labels,
-                    'OnDemandSync_Error_InvalidAccountId',
-                    value === null || value === undefined ? '' : String(value)
-                )
-            );
-        }
-        return id;
+    /** Zuora installed and a gateway resolvable for the configured class name. */
+    private zuoraConfigured(settings: SyncSettings): boolean {
+        return this.deps.gatewayConfigured(settings.gatewayClass);
     }
 }

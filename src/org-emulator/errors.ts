@@ -2,7 +2,9 @@
  * Request-level errors, in Salesforce's own error shape so that jsforce raises them with
  * `name` = `errorCode`: HTTP 400/403/500 with `[{ "errorCode": "...", "message": "..." }]`.
  */
+import { randomBytes } from 'node:crypto';
 import { HTTP_STATUS_BY_CODE, type ContractErrorCode } from '../bridge/errors';
+import { label, type Labels } from './labels';
 
 /** The contract's request-level codes. */
 export type ServiceErrorCode = ContractErrorCode;
@@ -35,6 +37,37 @@ export class OrgError extends Error {
 /** Shorthand for the contract's codes, whose HTTP status the contract fixes. */
 export function serviceError(code: ServiceErrorCode, message: string): OrgError {
     return new OrgError(code, message);
+}
+
+/** Where the details of an unexpected error go: the org's debug log, at level ERROR. */
+export type DebugLog = (line: string) => void;
+
+const stderrDebugLog: DebugLog = (line) => console.error(line);
+
+/**
+ * As OnDemandSyncException.wrap: an OrgError stays as it is; anything else becomes 500
+ * UNKNOWN_EXCEPTION whose message is the generic label with a short error reference, never the
+ * error's own text, which goes to the debug log under that reference.
+ */
+export function asOrgError(
+    thrown: unknown,
+    labels: Labels,
+    debugLog: DebugLog = stderrDebugLog
+): OrgError {
+    if (thrown instanceof OrgError) {
+        return thrown;
+    }
+    const reference = randomBytes(5).toString('hex').toUpperCase();
+    const detail =
+        thrown instanceof Error
+            ? `${thrown.name}: ${thrown.message}\n${thrown.stack ?? ''}`
+            : String(thrown);
+    debugLog(`On-Demand Sync error ${reference}: ${detail}`);
+    return new OrgError(
+        'UNKNOWN_EXCEPTION',
+        label(labels, 'OnDemandSync_Error_Unexpected', reference),
+        500
+    );
 }
 
 /**

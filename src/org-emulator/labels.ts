@@ -11,6 +11,7 @@ import { projectRoot } from './project-root';
 
 /** The labels the emulated service uses; each must exist in the project's labels file. */
 export const LABEL_NAMES = [
+    'OnDemandSync_Error_AccountNotFound',
     'OnDemandSync_Error_CalloutLimit',
     'OnDemandSync_Error_EmptyRequest',
     'OnDemandSync_Error_FieldNotReadable',
@@ -27,8 +28,8 @@ export const LABEL_NAMES = [
     'OnDemandSync_Error_TooManyIds',
     'OnDemandSync_Error_Unexpected',
     'OnDemandSync_Error_ZuoraNotConfigured',
-    'OnDemandSync_Item_CoolingDown',
     'OnDemandSync_Item_Claimed',
+    'OnDemandSync_Item_CoolingDown',
     'OnDemandSync_Item_InProgress',
     'OnDemandSync_Item_NoResult',
     'OnDemandSync_Item_NoZuoraId',

@@ -1,11 +1,11 @@
 /**
  * OnDemandSyncRestResource, in TypeScript (urlMapping /zuora/ondemandsync/v1/*): the two
- * routes, the JSON body read as the Apex class reads it, errors as OrgError.
+ * routes, the JSON body read as the Apex class reads it, errors as OrgError (anything unexpected
+ * becomes UNKNOWN_EXCEPTION with an error reference, never its own text).
  */
-import { keyPrefixOf, toId18 } from '../bridge/ids';
+import { requireVisibleAccount } from './account-selector';
 import { listBillingAccounts, toRestBillingAccount } from './billing-account-view';
-import { OrgError, serviceError } from './errors';
-import { ACCOUNT_KEY_PREFIX } from './key-prefixes';
+import { asOrgError, OrgError, serviceError } from './errors';
 import { label, type Labels } from './labels';
 import type { EmulatedOrg } from './org';
 import type { LimitEntry, RestBillingAccount, SyncInput, SyncResponse } from './types';
@@ -17,32 +17,33 @@ export interface BillingAccountsResponse {
     readonly limits: LimitEntry[];
 }
 
-/** GET .../accounts/{accountId}/billing-accounts */
+/**
+ * GET .../accounts/{accountId}/billing-accounts: 400 INVALID_ID for a value that is not an
+ * Account id, 404 NOT_FOUND for an Account that does not exist or that the user cannot see.
+ */
 export function getBillingAccounts(org: EmulatedOrg, accountId: string): BillingAccountsResponse {
-    const id = toId18(accountId);
-    if (id === null || keyPrefixOf(id) !== ACCOUNT_KEY_PREFIX) {
-        throw serviceError(
-            'INVALID_ID',
-            label(org.labels, 'OnDemandSync_Error_InvalidAccountId', accountId)
+    try {
+        const transaction = org.beginTransaction();
+        const id = requireVisibleAccount(org.data, accountId, org.labels, transaction);
+        const views = listBillingAccounts(
+            {
+                data: org.data,
+                auditLog: org.auditLog,
+                labels: org.labels,
+                now: org.clock.now(),
+                cooldownMinutes: org.settings().cooldownMinutes,
+                transaction
+            },
+            id
         );
+        return {
+            accountId: id,
+            billingAccounts: views.map(toRestBillingAccount),
+            limits: [...transaction.snapshot(), ...org.limits.snapshot()]
+        };
+    } catch (thrown) {
+        throw asOrgError(thrown, org.labels);
     }
-    const transaction = org.beginTransaction();
-    const views = listBillingAccounts(
-        {
-            data: org.data,
-            auditLog: org.auditLog,
-            labels: org.labels,
-            now: org.clock.now(),
-            cooldownMinutes: org.settings().cooldownMinutes,
-            transaction
-        },
-        id
-    );
-    return {
-        accountId: id,
-        billingAccounts: views.map(toRestBillingAccount),
-        limits: [...transaction.snapshot(), ...org.limits.snapshot()]
-    };
 }
 
 /** 400 JSON_PARSER_ERROR: the body could not be read as an OnDemandSyncRequest. */
@@ -95,17 +96,45 @@ export function restSourceOf(value: unknown): 'API' | 'CLI' {
     return typeof value === 'string' && value.trim().toUpperCase() === 'CLI' ? 'CLI' : 'API';
 }
 
-/** POST .../sync */
-export async function postSync(org: EmulatedOrg, body: unknown): Promise<SyncResponse> {
-    const parsed = parseSyncBody(body, org.labels);
-    const input: SyncInput = { ...parsed, source: restSourceOf(parsed.source) };
-    const failure = org.faults.requestFailure([...(input.ids ?? []), ...(input.zuoraIds ?? [])]);
-    if (failure !== null) {
-        throw new OrgError(
-            failure.errorCode,
-            failure.message ?? `Injected failure: ${failure.errorCode}`,
-            failure.status
+/**
+ * Refuses a body with more distinct ids than the API session cap before the service normalises
+ * any of them, as OnDemandSyncRestResource does: a Salesforce id counts by its first 15
+ * characters (its 15- and 18-character forms are one record), a Zuora id case-insensitively,
+ * each trimmed, without checking them. For valid ids that is exactly the service's count.
+ */
+export function requireFewEnoughIds(input: SyncInput, cap: number, labels: Labels): void {
+    const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+    const distinct = new Set([
+        ...(input.ids ?? []).map((value) => `id:${text(value).slice(0, 15)}`),
+        ...(input.zuoraIds ?? []).map((value) => `zuora:${text(value).toLowerCase()}`)
+    ]);
+    if (distinct.size > cap) {
+        throw serviceError(
+            'TOO_MANY_IDS',
+            label(labels, 'OnDemandSync_Error_TooManyIds', cap, distinct.size)
         );
     }
-    return org.service.requestSync(input, org.beginTransaction());
+}
+
+/** POST .../sync */
+export async function postSync(org: EmulatedOrg, body: unknown): Promise<SyncResponse> {
+    try {
+        const parsed = parseSyncBody(body, org.labels);
+        requireFewEnoughIds(parsed, org.settings().apiSessionCap, org.labels);
+        const input: SyncInput = { ...parsed, source: restSourceOf(parsed.source) };
+        const failure = org.faults.requestFailure([
+            ...(input.ids ?? []),
+            ...(input.zuoraIds ?? [])
+        ]);
+        if (failure !== null) {
+            throw new OrgError(
+                failure.errorCode,
+                failure.message ?? `Injected failure: ${failure.errorCode}`,
+                failure.status
+            );
+        }
+        return await org.service.requestSync(input, org.beginTransaction());
+    } catch (thrown) {
+        throw asOrgError(thrown, org.labels);
+    }
 }

@@ -1,4 +1,5 @@
 /** OnDemandSyncController: what the record page calls, with the Apex controller's shapes and checks. */
+import { checksumOf } from '../../bridge/ids';
 import { AdjustableClock } from '../clock';
 import { SAMPLE_ACCOUNT_IDS, SAMPLE_COOLING_DOWN_ID, SAMPLE_NO_ZUORA_ID } from '../data/seed';
 import { OrgError, toAuraError } from '../errors';
@@ -226,3 +227,100 @@ describe('requestSync', () => {
         });
     });
 });
+
+/** A well-formed Account id with no record behind it. */
+const MISSING_ACCOUNT_ID = `0015g00000NoSuc${checksumOf('0015g00000NoSuc')}`;
+
+describe('the Account the controller works for', () => {
+    it.each([
+        ['that the user cannot see', () => hideAccount(SAMPLE_ACCOUNT_IDS.threeBillingAccounts)],
+        ['that does not exist', () => MISSING_ACCOUNT_ID]
+    ])('refuses a context for an Account %s with NOT_FOUND', async (_what, accountOf) => {
+        const error = await rejection(org.controller.getSyncContext(accountOf()));
+        expect(error).toMatchObject({
+            errorCode: 'NOT_FOUND',
+            status: 404,
+            message: DEFAULT_LABELS.OnDemandSync_Error_AccountNotFound
+        });
+        expect(toAuraError(error).body.message).toBe(
+            'This Account does not exist or you do not have access to it. Check the Account, or ask your Salesforce admin for access.'
+        );
+    });
+
+    it('refuses a sync for an Account the user cannot see and sends nothing', async () => {
+        const ids = globexIds().slice(0, 2);
+        hideAccount(SAMPLE_ACCOUNT_IDS.twelveBillingAccounts);
+        const error = await rejection(
+            org.controller.requestSync(SAMPLE_ACCOUNT_IDS.twelveBillingAccounts, ids)
+        );
+        expect(error).toMatchObject({ errorCode: 'NOT_FOUND', status: 404 });
+        expect(org.zuora.jobs()).toEqual([]);
+        expect(org.auditRows().filter((row) => row.requestId === 'ui-request')).toEqual([]);
+    });
+});
+
+describe('requestSync without Zuora configured', () => {
+    it('answers ZUORA_NOT_CONFIGURED, not "not this Account\'s", whatever the selection', async () => {
+        org.updateSettings({ gatewayClass: 'NotInstalledGateway' });
+        const foreign = globexIds().slice(0, 1);
+        const error = await rejection(
+            org.controller.requestSync(SAMPLE_ACCOUNT_IDS.threeBillingAccounts, foreign)
+        );
+        expect(error).toMatchObject({
+            errorCode: 'ZUORA_NOT_CONFIGURED',
+            status: 500,
+            message: DEFAULT_LABELS.OnDemandSync_Error_ZuoraNotConfigured
+        });
+        expect(org.zuora.jobs()).toEqual([]);
+    });
+
+    it('still checks the permission and the selection first', async () => {
+        org.registerGateway('ZuoraOnDemandSyncGateway', null);
+        expect(
+            (
+                await rejection(
+                    org.controller.requestSync(SAMPLE_ACCOUNT_IDS.threeBillingAccounts, [])
+                )
+            ).errorCode
+        ).toBe('EMPTY_REQUEST');
+        org.setPermission(false);
+        expect(
+            (
+                await rejection(
+                    org.controller.requestSync(SAMPLE_ACCOUNT_IDS.threeBillingAccounts, ['x'])
+                )
+            ).errorCode
+        ).toBe('INSUFFICIENT_ACCESS');
+    });
+});
+
+describe('an unexpected error in the controller', () => {
+    it('reaches the page as the generic label with a reference; the details go to the debug log', async () => {
+        const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+        const failing = jest.spyOn(org.data, 'billingAccountsOf').mockImplementation(() => {
+            throw new TypeError('Cannot read properties of undefined (reading secretField)');
+        });
+        try {
+            const error = await rejection(
+                org.controller.getSyncContext(SAMPLE_ACCOUNT_IDS.threeBillingAccounts)
+            );
+            expect(error).toMatchObject({ errorCode: 'UNKNOWN_EXCEPTION', status: 500 });
+            const reference = /([0-9A-F]{10})$/.exec(error.message)?.[1] ?? '';
+            expect(error.message).toBe(
+                DEFAULT_LABELS.OnDemandSync_Error_Unexpected.replace('{0}', reference)
+            );
+            expect(error.message).not.toContain('secretField');
+            expect(logged).toHaveBeenCalledTimes(1);
+            expect(logged.mock.calls[0][0]).toContain(`On-Demand Sync error ${reference}:`);
+            expect(logged.mock.calls[0][0]).toContain('secretField');
+        } finally {
+            failing.mockRestore();
+            logged.mockRestore();
+        }
+    });
+});
+
+function hideAccount(accountId: string): string {
+    org.data.setVisible(accountId, false);
+    return accountId;
+}
