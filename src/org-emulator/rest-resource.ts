@@ -75,6 +75,9 @@ export function parseSyncBody(body: unknown, labels: Labels): SyncInput {
             throw malformedRequest(labels, `${key} must be a list of ids`);
         }
     }
+    if (!absent(input.claimId) && typeof input.claimId !== 'string') {
+        throw malformedRequest(labels, 'claimId must be text');
+    }
     if (!absent(input.emailNotification) && typeof input.emailNotification !== 'boolean') {
         throw malformedRequest(labels, 'emailNotification must be true, false or null');
     }
@@ -83,7 +86,8 @@ export function parseSyncBody(body: unknown, labels: Labels): SyncInput {
         ids: (input.ids as unknown[] | null | undefined) ?? [],
         zuoraIds: (input.zuoraIds as unknown[] | null | undefined) ?? [],
         source: input.source as string | null | undefined,
-        emailNotification: input.emailNotification as boolean | null | undefined
+        emailNotification: input.emailNotification as boolean | null | undefined,
+        claimId: input.claimId as string | null | undefined
     };
 }
 
@@ -117,7 +121,11 @@ export function requireFewEnoughIds(input: SyncInput, cap: number, labels: Label
 }
 
 /** POST .../sync */
-export async function postSync(org: EmulatedOrg, body: unknown): Promise<SyncResponse> {
+export async function postSync(
+    org: EmulatedOrg,
+    body: unknown,
+    operation: 'sync' | 'claim' = 'sync'
+): Promise<SyncResponse> {
     try {
         const parsed = parseSyncBody(body, org.labels);
         requireFewEnoughIds(parsed, org.settings().apiSessionCap, org.labels);
@@ -133,7 +141,9 @@ export async function postSync(org: EmulatedOrg, body: unknown): Promise<SyncRes
                 failure.status
             );
         }
-        return await org.service.requestSync(input, org.beginTransaction());
+        return operation === 'claim'
+            ? await org.service.claim(input, org.beginTransaction())
+            : await org.service.requestSync(input, org.beginTransaction());
     } catch (thrown) {
         throw asOrgError(thrown, org.labels);
     }

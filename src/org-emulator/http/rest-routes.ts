@@ -20,6 +20,7 @@ export interface Answer {
 
 const BILLING_ACCOUNTS_PATH = /^accounts\/([^/]+)\/billing-accounts\/?$/;
 const SYNC_PATH = /^sync\/?$/;
+const CLAIMS_PATH = /^claims\/?$/;
 
 function error(status: number, errorCode: string, message: string): Answer {
     return { status, body: [{ errorCode, message }] };
@@ -84,11 +85,12 @@ async function route(
     if (method === 'GET' && billingAccounts) {
         return { status: 200, body: getBillingAccounts(org, decodeSegment(billingAccounts[1])) };
     }
-    if (method === 'POST' && SYNC_PATH.test(rest)) {
+    if (method === 'POST' && (SYNC_PATH.test(rest) || CLAIMS_PATH.test(rest))) {
         if (!body.json) {
             throw malformedRequest(org.labels, 'not valid JSON');
         }
-        return { status: 200, body: await postSync(org, body.value) };
+        const operation = CLAIMS_PATH.test(rest) ? 'claim' : 'sync';
+        return { status: 200, body: await postSync(org, body.value, operation) };
     }
     // The resource's own answer for a path under its mapping that it does not serve.
     const requestUri = path.slice('/services/apexrest'.length);
