@@ -5,6 +5,7 @@
 import type { AuditLog } from './audit-log';
 import { CooldownIndex } from './cooldown';
 import type { OrgData } from './data/org-data';
+import { requireReadable } from './field-access';
 import { label, type Labels } from './labels';
 import type { Transaction } from './limits';
 import { formatTime } from './time-format';
@@ -22,6 +23,8 @@ export interface ViewContext {
 /** The visible billing accounts of `accountId`, by name, with their sync state at `now`. */
 export function listBillingAccounts(context: ViewContext, accountId: string): BillingAccountView[] {
     const { data, auditLog, labels, now, cooldownMinutes, transaction } = context;
+    // WHERE Zuora__Account__c = :accountId ORDER BY Name: both must be readable in user mode.
+    requireReadable(data, labels, ['accountId', 'name']);
     const billingAccounts = data.billingAccountsOf(accountId);
     transaction.query(billingAccounts.length);
     const keys = billingAccounts

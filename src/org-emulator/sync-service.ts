@@ -13,8 +13,9 @@ import { SYNC_OBJECT_TYPES, SYNC_SOURCES } from '../bridge/types';
 import type { AuditLog, NewAuditRow } from './audit-log';
 import type { Clock } from './clock';
 import { CLAIM_MINUTES, claimEnds, CooldownIndex } from './cooldown';
-import { BILLING_ACCOUNT_LABEL, FIELD_LABELS, type RecordSelector } from './data/org-data';
+import type { RecordSelector } from './data/org-data';
 import { serviceError } from './errors';
+import { requireReadable } from './field-access';
 import type {
     GatewayResolver,
     GatewayResult,
@@ -286,17 +287,7 @@ export class OnDemandSyncService {
     /** Reads the records (user mode) and builds one work item per distinct id, in request order. */
     private readItems(request: ValidRequest, transaction: Transaction): WorkItem[] {
         // A sync cannot do without the Zuora id: refuse clearly rather than skip every record.
-        if (!this.deps.records.isReadable('zuoraId')) {
-            throw serviceError(
-                'INSUFFICIENT_ACCESS',
-                label(
-                    this.labels,
-                    'OnDemandSync_Error_FieldNotReadable',
-                    FIELD_LABELS.zuoraId,
-                    BILLING_ACCOUNT_LABEL
-                )
-            );
-        }
+        requireReadable(this.deps.records, this.labels, ['zuoraId']);
         const items: WorkItem[] = [];
         if (request.recordIds.length > 0) {
             const found = this.deps.records.selectByIds(request.objectType, request.recordIds);
