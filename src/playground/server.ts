@@ -257,6 +257,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     };
 
     async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+        const arrivedAt = performance.now();
         const url = new URL(request.url ?? '/', 'http://localhost');
         const path = url.pathname;
         const method = (request.method ?? 'GET').toUpperCase();
@@ -273,7 +274,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
                 });
             }
             const name = decodeURIComponent(path.slice(APEX_BASE.length));
-            const answer = await answerApex(org, name, params);
+            const answer = await answerApex(org, name, params, arrivedAt);
             return sendJson(response, answer.status, answer.body);
         }
         if (method !== 'GET' && method !== 'HEAD')
