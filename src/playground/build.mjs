@@ -22,6 +22,7 @@ import { readDesignDefaults } from './build/design-attributes.mjs';
 import { salesforcePlatformModules } from './build/platform-modules.mjs';
 import { iconSubset } from './build/icon-subset.mjs';
 import { buildSldsCss } from './build/slds-css.mjs';
+import { unusedBaseComponents } from './build/unused-base-components.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const projectRoot = join(here, '..', '..');
@@ -73,6 +74,7 @@ async function buildApp({ lwcDir, labelsFile, outDir, minify }) {
         input: join(here, 'browser', 'main.js'),
         plugins: [
             salesforcePlatformModules({ labels, labelsFile }),
+            unusedBaseComponents(),
             designAttributes(defaults),
             iconSubset({ dirs: [lwcDir, join(here, 'browser'), baseComponentsDir()] }),
             replace({
