@@ -46,9 +46,9 @@ export async function newPage(
  * for tests of a slow or failing static resource, which a warm cache would never fetch again.
  */
 export async function withoutCache(page: Page): Promise<void> {
-    const session = await page.context().newCDPSession(page);
-    await session.send('Network.enable');
-    await session.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 }
 
 /** Opens the record page of an Account and waits until the card has left its loading state. */
