@@ -5,6 +5,8 @@
  */
 import CONTRACT_ERROR_STATUS from './error-status.json';
 import { messageText, type MessageKey, type MessageOverrides } from './messages';
+import NODE_NETWORK_CODES from './node-error-codes.json';
+import { isBag, nonBlank, parseJson, type Bag } from './values';
 
 /**
  * The contract's request-level error codes (the keys of error-status.json, which gives each its
@@ -105,21 +107,8 @@ const CODES_IN_TEXT = [...Object.keys(HTTP_STATUS_BY_CODE), ...RETRYABLE_CODES].
     (code) => code !== 'NETWORK'
 );
 
-const NETWORK_CODES: ReadonlySet<string> = new Set([
-    'ECONNRESET',
-    'ETIMEDOUT',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'EPIPE',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_SOCKET'
-]);
+/** Codes of Node and undici network errors (the command line's; the static resource has none). */
+const NETWORK_CODES: ReadonlySet<string> = new Set<string>(NODE_NETWORK_CODES);
 
 const NETWORK_TEXT =
     /failed to fetch|networkerror|network error|network request failed|load failed|fetch failed|socket hang up|ECONNRESET|ETIMEDOUT|ECONNREFUSED/i;
@@ -132,26 +121,9 @@ const CODE_MESSAGE: { readonly [code: string]: MessageKey } = {
     ZUORA_ERROR: 'errorZuoraError'
 };
 
-type Bag = { readonly [key: string]: unknown };
-
-function isBag(value: unknown): value is Bag {
-    return value !== null && typeof value === 'object';
-}
-
-function text(value: unknown): string | undefined {
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function parseJsonText(value: string): unknown {
-    const trimmed = value.trim();
-    if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
-        return value;
-    }
-    try {
-        return JSON.parse(trimmed) as unknown;
-    } catch {
-        return value;
-    }
+/** An error's body, parsed when it is JSON text. */
+function bodyOf(error: Bag): unknown {
+    return typeof error.body === 'string' ? parseJson(error.body, error.body) : error.body;
 }
 
 function messagesOfList(list: unknown): string[] {
@@ -162,9 +134,9 @@ function messagesOfList(list: unknown): string[] {
     for (const entry of list) {
         const message =
             typeof entry === 'string'
-                ? text(entry)
+                ? nonBlank(entry)
                 : isBag(entry)
-                  ? text(entry.message)
+                  ? nonBlank(entry.message)
                   : undefined;
         if (message !== undefined) {
             found.push(message);
@@ -186,7 +158,7 @@ function messagesOfFieldErrors(fieldErrors: unknown): string[] {
 /** Messages of one error, in the order lwc-recipes' reduceErrors looks for them. */
 function messagesOf(error: unknown): string[] {
     if (typeof error === 'string') {
-        const single = text(error);
+        const single = nonBlank(error);
         return single === undefined ? [] : [single];
     }
     if (Array.isArray(error)) {
@@ -195,7 +167,7 @@ function messagesOf(error: unknown): string[] {
     if (!isBag(error)) {
         return [];
     }
-    const body = typeof error.body === 'string' ? parseJsonText(error.body) : error.body;
+    const body = bodyOf(error);
     if (Array.isArray(body)) {
         return messagesOfList(body);
     }
@@ -213,11 +185,11 @@ function messagesOf(error: unknown): string[] {
         if (found.length > 0) {
             return found;
         }
-        const bodyMessage = text(body.message);
+        const bodyMessage = nonBlank(body.message);
         if (bodyMessage !== undefined) {
             return [bodyMessage];
         }
-    } else if (typeof body === 'string' && text(body) !== undefined) {
+    } else if (typeof body === 'string' && nonBlank(body) !== undefined) {
         return [body.trim()];
     }
     if (Array.isArray(error.data)) {
@@ -226,7 +198,7 @@ function messagesOf(error: unknown): string[] {
             return dataMessages;
         }
     }
-    const message = text(error.message) ?? text(error.statusText);
+    const message = nonBlank(error.message) ?? nonBlank(error.statusText);
     return message === undefined ? [] : [message];
 }
 
@@ -254,7 +226,7 @@ function codeOf(error: unknown): string | undefined {
     if (Array.isArray(error)) {
         for (const entry of error) {
             const code = isBag(entry)
-                ? (text(entry.errorCode) ?? text(entry.statusCode))
+                ? (nonBlank(entry.errorCode) ?? nonBlank(entry.statusCode))
                 : undefined;
             if (code !== undefined) {
                 return code;
@@ -265,12 +237,12 @@ function codeOf(error: unknown): string | undefined {
     if (!isBag(error)) {
         return undefined;
     }
-    const body = typeof error.body === 'string' ? parseJsonText(error.body) : error.body;
+    const body = bodyOf(error);
     if (Array.isArray(body)) {
         return codeOf(body);
     }
     if (isBag(body)) {
-        const fromBody = text(body.errorCode) ?? codeOf(body.pageErrors);
+        const fromBody = nonBlank(body.errorCode) ?? codeOf(body.pageErrors);
         if (fromBody !== undefined) {
             return fromBody;
         }
@@ -281,7 +253,7 @@ function codeOf(error: unknown): string | undefined {
             return fromData;
         }
     }
-    return text(error.errorCode);
+    return nonBlank(error.errorCode);
 }
 
 function numberOf(value: unknown): number | undefined {

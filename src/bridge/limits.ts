@@ -70,8 +70,14 @@ function percentOption(value: number | undefined, fallback: number, name: string
     return result;
 }
 
-function isMessageKey(key: string): key is MessageKey {
-    return Object.prototype.hasOwnProperty.call(DEFAULT_MESSAGES, key);
+/** True when the key names a message, in the defaults or in the overrides. */
+function isMessageKey(
+    key: string,
+    messages: MessageOverrides | null | undefined
+): key is MessageKey {
+    const has = (table: object | null | undefined): boolean =>
+        !!table && Object.prototype.hasOwnProperty.call(table, key);
+    return has(DEFAULT_MESSAGES) || has(messages);
 }
 
 function limitMessage(
@@ -80,11 +86,11 @@ function limitMessage(
     messages: MessageOverrides | null | undefined
 ): string {
     const ownKey = `limit${entry.name}`;
-    if (isMessageKey(ownKey)) {
+    if (isMessageKey(ownKey, messages)) {
         return messageText(ownKey, messages, percent);
     }
     const nameKey = `limitName${entry.name}`;
-    const readable = isMessageKey(nameKey) ? messageText(nameKey, messages) : entry.name;
+    const readable = isMessageKey(nameKey, messages) ? messageText(nameKey, messages) : entry.name;
     return messageText(
         entry.scope === 'org' ? 'limitOrg' : 'limitTransaction',
         messages,

@@ -15,12 +15,11 @@ import {
     type SyncOutcome,
     type SyncSummary
 } from './types';
+import { isRecord, nonBlank, parseJson, type Bag } from './values';
 
 export interface NormaliseOptions {
     readonly messages?: MessageOverrides | null | undefined;
 }
-
-type Bag = { readonly [key: string]: unknown };
 
 const ORG_LIMITS: ReadonlySet<string> = new Set(['DailyApiRequests', 'DailyAsyncApexExecutions']);
 
@@ -40,10 +39,6 @@ const DEFAULT_MESSAGE: { readonly [S in ItemStatus]: MessageKey } = {
     NOT_SENT: 'itemNotSent'
 };
 
-function isBag(value: unknown): value is Bag {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** The entry's keys lower-cased, so that `Status`, `status` and `STATUS` all read the same. */
 function lowerKeys(entry: Bag): Map<string, unknown> {
     const map = new Map<string, unknown>();
@@ -59,8 +54,9 @@ function lowerKeys(entry: Bag): Map<string, unknown> {
 function readText(map: Map<string, unknown>, ...names: string[]): string | undefined {
     for (const name of names) {
         const value = map.get(name);
-        if (typeof value === 'string' && value.trim() !== '') {
-            return value.trim();
+        const found = nonBlank(value);
+        if (found !== undefined) {
+            return found;
         }
         if (typeof value === 'number' && Number.isFinite(value)) {
             return String(value);
@@ -72,17 +68,6 @@ function readText(map: Map<string, unknown>, ...names: string[]): string | undef
 function readNumber(value: unknown): number | undefined {
     const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
-}
-
-function parseIfJson(raw: unknown): unknown {
-    if (typeof raw !== 'string') {
-        return raw;
-    }
-    try {
-        return JSON.parse(raw) as unknown;
-    } catch {
-        return undefined;
-    }
 }
 
 function statusOf(map: Map<string, unknown>): ItemStatus {
@@ -125,7 +110,7 @@ function rawResults(list: unknown): RawResult[] {
     }
     const found: RawResult[] = [];
     for (const entry of list) {
-        if (isBag(entry)) {
+        if (isRecord(entry)) {
             const map = lowerKeys(entry);
             const id = readText(map, 'id', 'recordid');
             const zuoraId = readText(map, 'zuoraid');
@@ -190,7 +175,7 @@ export function normaliseLimits(raw: unknown): LimitEntry[] {
     }
     const limits: LimitEntry[] = [];
     for (const entry of raw) {
-        if (!isBag(entry)) {
+        if (!isRecord(entry)) {
             continue;
         }
         const map = lowerKeys(entry);
@@ -215,13 +200,13 @@ export function normaliseResponse(
     requested: readonly string[],
     options: NormaliseOptions = {}
 ): SyncOutcome {
-    const answer = parseIfJson(raw);
+    const answer = typeof raw === 'string' ? parseJson(raw, undefined) : raw;
     let list: unknown;
     let requestId: string | null = null;
     let limits: LimitEntry[] = [];
     if (Array.isArray(answer)) {
         list = answer;
-    } else if (isBag(answer)) {
+    } else if (isRecord(answer)) {
         const map = lowerKeys(answer);
         list = map.get('results');
         requestId = readText(map, 'requestid') ?? null;

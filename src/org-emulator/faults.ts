@@ -141,12 +141,18 @@ export class FaultInjector {
     }
 
     /**
-     * What every answer of the org goes through: waits the injected latency, then draws once.
-     * Resolves true when this request is to be answered 503 (SERVER_UNAVAILABLE_MESSAGE).
+     * What every answer of the org goes through. The answer leaves `latencyMs` after the request
+     * arrived (`arrivedAt`, a performance.now() reading), however long the org's own work took
+     * inside that time: the org draws once (errorRate) and works at once, then holds the answer
+     * until the deadline, so that a client sees the injected latency and nothing more (work that
+     * takes longer than the latency is answered as soon as it is done). `work` is told whether
+     * the draw says to answer 503 (SERVER_UNAVAILABLE_MESSAGE).
      */
-    async beforeAnswer(): Promise<boolean> {
-        await delay(this.latencyMs);
-        return this.drawServerUnavailable();
+    async answerAt<T>(arrivedAt: number, work: (unavailable: boolean) => Promise<T>): Promise<T> {
+        const deadline = arrivedAt + this.latencyMs;
+        const answer = await work(this.drawServerUnavailable());
+        await delay(deadline - performance.now());
+        return answer;
     }
 
     /** Draws once: true when this request is to be answered 503. */

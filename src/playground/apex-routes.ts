@@ -40,11 +40,15 @@ function idsOf(params: Params): unknown[] {
     return ids;
 }
 
-/** Answers one Apex call; `name` is `Class.method`, `params` the parsed JSON body. */
+/**
+ * Answers one Apex call; `name` is `Class.method`, `params` the parsed JSON body, `arrivedAt` the
+ * performance.now() reading when the call arrived (the injected latency counts from it).
+ */
 export async function answerApex(
     org: EmulatedOrg,
     name: string,
-    params: unknown
+    params: unknown,
+    arrivedAt: number
 ): Promise<ApexAnswer> {
     const method = APEX_METHODS[name];
     if (!method) {
@@ -55,22 +59,24 @@ export async function answerApex(
         );
     }
     const args: Params = params !== null && typeof params === 'object' ? (params as Params) : {};
-    if (await org.faults.beforeAnswer()) {
-        return auraFailure(503, SERVER_UNAVAILABLE_MESSAGE, 'System.CalloutException');
-    }
-    const failure = org.faults.requestFailure(idsOf(args));
-    if (failure !== null) {
-        return auraFailure(
-            500,
-            failure.message ?? failure.errorCode,
-            'System.AuraHandledException'
-        );
-    }
-    org.settle();
-    try {
-        return { status: 200, body: await method(org, args) };
-    } catch (error) {
-        const aura = toAuraError(error);
-        return { status: aura.status, body: aura.body };
-    }
+    return org.faults.answerAt(arrivedAt, async (unavailable) => {
+        if (unavailable) {
+            return auraFailure(503, SERVER_UNAVAILABLE_MESSAGE, 'System.CalloutException');
+        }
+        const failure = org.faults.requestFailure(idsOf(args));
+        if (failure !== null) {
+            return auraFailure(
+                500,
+                failure.message ?? failure.errorCode,
+                'System.AuraHandledException'
+            );
+        }
+        org.settle();
+        try {
+            return { status: 200, body: await method(org, args) };
+        } catch (error) {
+            const aura = toAuraError(error);
+            return { status: aura.status, body: aura.body };
+        }
+    });
 }

@@ -22,6 +22,7 @@ import { readDesignDefaults } from './build/design-attributes.mjs';
 import { salesforcePlatformModules } from './build/platform-modules.mjs';
 import { iconSubset } from './build/icon-subset.mjs';
 import { buildSldsCss } from './build/slds-css.mjs';
+import { unusedBaseComponents } from './build/unused-base-components.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const projectRoot = join(here, '..', '..');
@@ -62,7 +63,7 @@ function designAttributes(defaults) {
     };
 }
 
-async function buildApp({ lwcDir, labelsFile, outDir, minify, resourceStamp }) {
+async function buildApp({ lwcDir, labelsFile, outDir, minify }) {
     const modules = componentModules(lwcDir);
     if (!modules.some((m) => m.name === `c/${COMPONENT}`)) {
         throw new Error(`No ${COMPONENT} component in ${relative(projectRoot, lwcDir) || lwcDir}`);
@@ -72,7 +73,8 @@ async function buildApp({ lwcDir, labelsFile, outDir, minify, resourceStamp }) {
     const bundle = await rollup({
         input: join(here, 'browser', 'main.js'),
         plugins: [
-            salesforcePlatformModules({ labels, labelsFile, resourceStamp }),
+            salesforcePlatformModules({ labels, labelsFile }),
+            unusedBaseComponents(),
             designAttributes(defaults),
             iconSubset({ dirs: [lwcDir, join(here, 'browser'), baseComponentsDir()] }),
             replace({
@@ -148,13 +150,11 @@ export async function buildPlayground(options = {}) {
     const minify = options.minify ?? true;
     const started = Date.now();
     mkdirSync(outDir, { recursive: true });
-    const resourceStamp = String(started);
-    const app = await buildApp({ lwcDir, labelsFile, outDir, minify, resourceStamp });
+    const app = await buildApp({ lwcDir, labelsFile, outDir, minify });
     writeFileSync(join(outDir, 'slds.css'), buildSldsCss());
     if (options.server !== false) await buildServer({ outDir });
     const info = {
         builtAt: new Date(started).toISOString(),
-        resourceStamp,
         appBytes: app.bytes,
         components: app.components,
         labels: Object.keys(app.labels).length,

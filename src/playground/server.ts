@@ -19,8 +19,14 @@ import {
 import { closeServer, listen } from '../org-emulator/http/listen';
 import { toId18 } from '../bridge/ids';
 import { answerApex, APEX_BASE } from './apex-routes';
-import { renderPage, renderRecordPage, type PageField, type SampleLink } from './page/page';
-import { safeJoin, sendFile } from './static-files';
+import {
+    renderPage,
+    renderRecordPage,
+    type PageAssets,
+    type PageField,
+    type SampleLink
+} from './page/page';
+import { isCurrentStamp, safeJoin, sendFile, stampOf } from './static-files';
 
 export interface PlaygroundOptions {
     /** Default 0: a free port. */
@@ -143,6 +149,47 @@ function staticResource(paths: Paths, name: string): { file: string; type: strin
     return { file: join(paths.staticResources, file), type: type ?? 'application/octet-stream' };
 }
 
+/** The names of the static resources (OnDemandSyncBridge.js -> OnDemandSyncBridge). */
+function staticResourceNames(paths: Paths): string[] {
+    if (!existsSync(paths.staticResources)) return [];
+    return readdirSync(paths.staticResources)
+        .filter((entry) => !entry.endsWith('.resource-meta.xml'))
+        .map((entry) => entry.replace(/\.[^.]*$/, ''));
+}
+
+/**
+ * The URLs a page loads, each stamped with its file's content so that the browser may cache it
+ * for good: app.js, the SLDS style sheet (under a stamped /assets/ folder, so that its relative
+ * image URLs are stamped too) and every static resource. A file that is not built yet keeps its
+ * plain URL, which answers why.
+ */
+function pageAssets(paths: Paths): PageAssets {
+    const stamped = (file: string, url: (stamp: string) => string, plain: string): string => {
+        const stamp = stampOf(file);
+        return stamp === null ? plain : url(stamp);
+    };
+    const resources: Record<string, string> = {};
+    for (const name of staticResourceNames(paths)) {
+        const found = staticResource(paths, name);
+        if (found) {
+            resources[name] = stamped(
+                found.file,
+                (stamp) => `/resource/${stamp}/${name}`,
+                `/resource/${name}`
+            );
+        }
+    }
+    return {
+        app: stamped(join(paths.appDir, 'app.js'), (stamp) => `/app/${stamp}/app.js`, '/app.js'),
+        css: stamped(
+            join(paths.appDir, 'slds.css'),
+            (stamp) => `/assets/${stamp}/styles/slds.css`,
+            '/assets/styles/slds.css'
+        ),
+        resources
+    };
+}
+
 /** The page for one Account: header fields from the org, the switcher, the record for LDS. */
 function pageFor(org: EmulatedOrg, accountParam: string | null, context: PageContext): string {
     const accountId = accountParam ?? SAMPLE_ACCOUNT_IDS.threeBillingAccounts;
@@ -178,7 +225,8 @@ function pageFor(org: EmulatedOrg, accountParam: string | null, context: PageCon
         css: context.css,
         toastDurationMs: context.toastDurationMs,
         record,
-        origin: context.origin()
+        origin: context.origin(),
+        assets: context.assets()
     });
 }
 
@@ -217,7 +265,8 @@ function recordPage(
             back: parent
                 ? { href: `/?account=${parent.id}`, label: `Back to ${parent.name}` }
                 : { href: '/', label: 'Back to the playground' },
-            css: context.css
+            css: context.css,
+            stylesheet: context.assets().css
         })
     };
 }
@@ -227,6 +276,7 @@ const RECORD_PATH =
 
 interface PageContext {
     readonly css: string;
+    readonly assets: () => PageAssets;
     readonly accountIcon: string;
     readonly toastDurationMs: number;
     readonly extraSamples: readonly SampleLink[];
@@ -253,10 +303,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
             .trim(),
         toastDurationMs: options.toastDurationMs ?? 3000,
         extraSamples: options.extraSamples ?? [],
-        origin: () => origin
+        origin: () => origin,
+        assets: () => pageAssets(paths)
     };
 
     async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+        const arrivedAt = performance.now();
         const url = new URL(request.url ?? '/', 'http://localhost');
         const path = url.pathname;
         const method = (request.method ?? 'GET').toUpperCase();
@@ -273,7 +325,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
                 });
             }
             const name = decodeURIComponent(path.slice(APEX_BASE.length));
-            const answer = await answerApex(org, name, params);
+            const answer = await answerApex(org, name, params, arrivedAt);
             return sendJson(response, answer.status, answer.body);
         }
         if (method !== 'GET' && method !== 'HEAD')
@@ -286,9 +338,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
                 'text/html; charset=utf-8'
             );
         }
-        if (path === '/app.js') {
+        const app = /^\/(?:app\/([^/]+)\/)?app\.js$/.exec(path);
+        if (app) {
             const file = join(paths.appDir, 'app.js');
-            if (sendFile(request, response, file)) return;
+            if (sendFile(request, response, file, { immutable: isCurrentStamp(file, app[1]) }))
+                return;
             return sendText(
                 response,
                 503,
@@ -305,24 +359,33 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
             }
             if (found?.html) return sendText(response, 200, found.html, 'text/html; charset=utf-8');
         }
-        const resource = /^\/resource\/(?:[0-9]+\/)?([^/]+)$/.exec(path);
+        const resource = /^\/resource\/(?:([0-9a-z]+)\/)?([^/]+)$/.exec(path);
         if (resource) {
-            const name = resource[1];
+            const [, stamp, name] = resource;
             if (resourceLatencyMs > 0)
                 await new Promise((resolve) => setTimeout(resolve, resourceLatencyMs));
             if (failingResources.has(name))
                 return sendText(response, 503, `${name} is unavailable (injected fault).`);
             const found = staticResource(paths, name);
-            if (found && sendFile(request, response, found.file, found.type)) return;
+            const immutable = found !== null && isCurrentStamp(found.file, stamp);
+            if (
+                found &&
+                sendFile(request, response, found.file, { contentType: found.type, immutable })
+            )
+                return;
             return sendText(response, 404, `No static resource ${name}. Run \`npm run build\`.`);
         }
-        if (path === '/assets/styles/slds.css') {
+        const assets = /^\/assets\/(?:([0-9a-f]{16})\/)?(.+)$/.exec(path);
+        if (assets) {
+            // /assets/<stamp>/... carries the stamp of the SLDS style sheet the page links, so
+            // that the style sheet and the files it names relative to itself are cached together.
+            const [, stamp, relative] = assets;
+            const sldsCss = join(paths.appDir, 'slds.css');
+            const immutable = isCurrentStamp(sldsCss, stamp);
             // Served next to SLDS's own styles so that its relative ../images/ URLs resolve.
-            if (sendFile(request, response, join(paths.appDir, 'slds.css'))) return;
-        }
-        if (path.startsWith('/assets/')) {
-            const file = safeJoin(paths.sldsAssets, path.slice('/assets/'.length));
-            if (file && sendFile(request, response, file)) return;
+            const file =
+                relative === 'styles/slds.css' ? sldsCss : safeJoin(paths.sldsAssets, relative);
+            if (file && sendFile(request, response, file, { immutable })) return;
         }
         return sendText(response, 404, 'Not found');
     }

@@ -1,7 +1,8 @@
 /**
- * Serving files: content types, ETags, and gzip or brotli for text, compressed once per file
- * version and kept in memory.
+ * Serving files: content types, ETags, gzip or brotli for text (compressed once per file version
+ * and kept in memory), and the stamp of each file's content for URLs that may be cached for good.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
@@ -29,12 +30,26 @@ interface Variant {
 
 interface CachedFile {
     readonly version: string;
+    /** Hash of the content, for stamped URLs. */
+    readonly stamp: string;
     readonly raw: Buffer;
     readonly gzip?: Buffer;
     readonly br?: Buffer;
 }
 
 const cache = new Map<string, CachedFile>();
+
+/**
+ * Cache-Control of a file under a URL stamped with its content: the URL changes whenever the
+ * file does, so the browser may keep it for a year without asking again.
+ */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Cache-Control of every other file: the browser asks (ETag) before each use. */
+export const REVALIDATE = 'no-cache';
+
+/** A stamp as it appears in a URL: 16 hexadecimal digits of the content's SHA-256. */
+export const STAMP = /^[0-9a-f]{16}$/;
 
 export function contentTypeOf(path: string): string {
     return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
@@ -53,14 +68,25 @@ export function safeJoin(root: string, relative: string): string | null {
     return full === base || full.startsWith(base + sep) ? full : null;
 }
 
+function versionOf(path: string): string | null {
+    try {
+        const stat = statSync(path);
+        return stat.isFile() ? `${stat.size}-${Math.floor(stat.mtimeMs)}` : null;
+    } catch {
+        return null;
+    }
+}
+
 function load(path: string, version: string, contentType: string): CachedFile {
     const cached = cache.get(path);
     if (cached && cached.version === version) return cached;
     const raw = readFileSync(path);
+    const stamp = createHash('sha256').update(raw).digest('hex').slice(0, 16);
     const compress = COMPRESSIBLE.test(contentType) && raw.length > 1024;
     const file: CachedFile = compress
         ? {
               version,
+              stamp,
               raw,
               gzip: gzipSync(raw, { level: 9 }),
               br: brotliCompressSync(raw, {
@@ -70,9 +96,20 @@ function load(path: string, version: string, contentType: string): CachedFile {
                   }
               })
           }
-        : { version, raw };
+        : { version, stamp, raw };
     cache.set(path, file);
     return file;
+}
+
+/** True when `stamp` (from a URL) is the stamp of the file's current content. */
+export function isCurrentStamp(path: string, stamp: string | undefined): boolean {
+    return stamp !== undefined && STAMP.test(stamp) && stamp === stampOf(path);
+}
+
+/** The stamp of a file's current content, or null when there is no such file. */
+export function stampOf(path: string): string | null {
+    const version = versionOf(path);
+    return version === null ? null : load(path, version, contentTypeOf(path)).stamp;
 }
 
 function pick(file: CachedFile, acceptEncoding: string): Variant {
@@ -81,28 +118,31 @@ function pick(file: CachedFile, acceptEncoding: string): Variant {
     return { body: file.raw, encoding: null };
 }
 
-/**
- * Sends a file (revalidated on every load: the playground is rebuilt often). Resolves false when
- * there is no such file.
- */
+export interface SendOptions {
+    /** Default: by the file's extension. */
+    readonly contentType?: string | undefined;
+    /**
+     * True when the URL carries the stamp of the content sent (see isCurrentStamp): IMMUTABLE
+     * caching. Otherwise (no stamp, or an old one) REVALIDATE.
+     */
+    readonly immutable?: boolean | undefined;
+}
+
+/** Sends a file. Resolves false when there is no such file. */
 export function sendFile(
     request: IncomingMessage,
     response: ServerResponse,
     path: string,
-    contentType: string = contentTypeOf(path)
+    options: SendOptions = {}
 ): boolean {
-    let stat;
-    try {
-        stat = statSync(path);
-    } catch {
-        return false;
-    }
-    if (!stat.isFile()) return false;
-    const version = `${stat.size}-${Math.floor(stat.mtimeMs)}`;
-    const etag = `"${version}"`;
+    const version = versionOf(path);
+    if (version === null) return false;
+    const contentType = options.contentType ?? contentTypeOf(path);
+    const file = load(path, version, contentType);
+    const etag = `"${file.stamp}"`;
     const headers: Record<string, string> = {
         'Content-Type': contentType,
-        'Cache-Control': 'no-cache',
+        'Cache-Control': options.immutable ? IMMUTABLE : REVALIDATE,
         ETag: etag,
         Vary: 'Accept-Encoding'
     };
@@ -111,10 +151,7 @@ export function sendFile(
         response.end();
         return true;
     }
-    const variant = pick(
-        load(path, version, contentType),
-        String(request.headers['accept-encoding'] ?? '')
-    );
+    const variant = pick(file, String(request.headers['accept-encoding'] ?? ''));
     if (variant.encoding) headers['Content-Encoding'] = variant.encoding;
     headers['Content-Length'] = String(variant.body.length);
     response.writeHead(200, headers);
@@ -124,8 +161,9 @@ export function sendFile(
 
 /** Sizes of a file as served: raw, gzip and brotli bytes. */
 export function servedSizes(path: string): { raw: number; gzip: number; br: number } {
-    const stat = statSync(path);
-    const file = load(path, `${stat.size}-${Math.floor(stat.mtimeMs)}`, contentTypeOf(path));
+    const version = versionOf(path);
+    if (version === null) throw new Error(`No file ${path}`);
+    const file = load(path, version, contentTypeOf(path));
     return {
         raw: file.raw.length,
         gzip: (file.gzip ?? file.raw).length,

@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(__dirname, '../../..');
 const SCRIPT = join(ROOT, 'scripts/build-bridge.mjs');
@@ -94,10 +95,14 @@ describe('build-bridge', () => {
         expect(found).toEqual(['eval(', 'new Function', 'Function(']);
     });
 
-    it('passes --check on the committed files and prints the size', () => {
+    it('passes --check on the committed files and prints the raw, minified and gzip sizes', () => {
         const run = runCli(SCRIPT, ['--check']);
         expect(run.status).toBe(0);
-        expect(run.stdout).toContain(`${Buffer.byteLength(fresh.code)} bytes`);
+        const gzip = gzipSync(fresh.code, { level: 9 }).length;
+        expect(run.stdout).toContain(`minified ${Buffer.byteLength(fresh.code)} bytes`);
+        expect(run.stdout).toContain(`gzip ${gzip} bytes`);
+        expect(run.stdout).toMatch(/raw \d+ bytes/);
+        expect(gzip).toBeLessThanOrEqual(8192);
     });
 
     describe('in a scratch project', () => {
@@ -124,14 +129,34 @@ describe('build-bridge', () => {
             writeFileSync(join(dir, BUNDLE), 'stale');
             const run = runCli(join(dir, 'scripts/build-bridge.mjs'), []);
             expect(run.status).toBe(0);
-            expect(run.stdout).toMatch(/OnDemandSyncBridge\.js: \d+ bytes \(written\)/);
+            expect(run.stdout).toMatch(
+                /OnDemandSyncBridge\.js \(written\): raw \d+ bytes, minified \d+ bytes, gzip \d+ bytes/
+            );
             expect(readFileSync(join(dir, BUNDLE), 'utf8')).toBe(fresh.code);
             expect(runCli(join(dir, 'scripts/build-bridge.mjs'), ['--check']).status).toBe(0);
         });
 
+        it('--check fails on a bundle over 8 KB gzip-compressed and names the sizes', () => {
+            // 12 KB of text that does not compress: the bundle grows past the limit.
+            let seed = 1;
+            const noise = Array.from({ length: 12000 }, () => {
+                seed = (seed * 48271) % 2147483647;
+                return String.fromCharCode(97 + (seed % 26));
+            }).join('');
+            writeFileSync(
+                join(dir, 'src/bridge/browser.ts'),
+                `${readFileSync(join(ROOT, 'src/bridge/browser.ts'), 'utf8')}export const NOISE = '${noise}';\n`
+            );
+            expect(runCli(join(dir, 'scripts/build-bridge.mjs'), []).status).toBe(0);
+            const run = runCli(join(dir, 'scripts/build-bridge.mjs'), ['--check']);
+            expect(run.status).toBe(1);
+            expect(run.stderr).toContain('too large');
+            expect(run.stderr).toMatch(/gzip \d+ bytes .*OVER the limit of 8192/);
+        });
+
         it('refuses to build a bundle with dynamic code', () => {
             writeFileSync(
-                join(dir, 'src/bridge/index.ts'),
+                join(dir, 'src/bridge/browser.ts'),
                 'export const run = (code: string): unknown => eval(code);\n'
             );
             const run = runCli(join(dir, 'scripts/build-bridge.mjs'), []);

@@ -25,6 +25,7 @@ export function createOrgRequestHandler(org: EmulatedOrg): OrgRequestHandler {
             return false;
         }
         const started = Date.now();
+        const arrivedAt = performance.now();
         let answer: Answer;
         let body: { value: unknown; json: boolean } = { value: null, json: true };
         try {
@@ -32,7 +33,7 @@ export function createOrgRequestHandler(org: EmulatedOrg): OrgRequestHandler {
             if (control) {
                 answer = controlAnswer(org, request, method, path, body.value);
             } else {
-                answer = await answerSalesforce(org, request, path, body);
+                answer = await answerSalesforce(org, request, path, body, arrivedAt);
             }
         } catch (thrown) {
             answer =

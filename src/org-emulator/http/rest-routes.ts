@@ -31,36 +31,42 @@ export function hasSession(request: IncomingMessage): boolean {
     return /^(Bearer|OAuth)\s+\S+/i.test(request.headers.authorization ?? '');
 }
 
-/** Answers one request to /services/...; `body` is the parsed JSON body (or text). */
+/**
+ * Answers one request to /services/...; `body` is the parsed JSON body (or text), `arrivedAt`
+ * the performance.now() reading when the request arrived (the injected latency counts from it).
+ */
 export async function answerSalesforce(
     org: EmulatedOrg,
     request: IncomingMessage,
     path: string,
-    body: { value: unknown; json: boolean }
+    body: { value: unknown; json: boolean },
+    arrivedAt: number
 ): Promise<Answer> {
     if (!hasSession(request)) {
         return error(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     }
-    if (await org.faults.beforeAnswer()) {
-        return error(503, 'SERVER_UNAVAILABLE', SERVER_UNAVAILABLE_MESSAGE);
-    }
-    if (!org.limits.countApiRequest()) {
-        return error(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
-    }
-    org.settle();
-    try {
-        return await route(org, request.method ?? 'GET', path, body);
-    } catch (thrown) {
-        if (thrown instanceof OrgError) {
-            return { status: thrown.status, body: thrown.toRestBody() };
+    return org.faults.answerAt(arrivedAt, async (unavailable) => {
+        if (unavailable) {
+            return error(503, 'SERVER_UNAVAILABLE', SERVER_UNAVAILABLE_MESSAGE);
         }
-        const message = thrown instanceof Error ? thrown.message : String(thrown);
-        return error(
-            500,
-            'UNKNOWN_EXCEPTION',
-            label(org.labels, 'OnDemandSync_Error_Unexpected', message)
-        );
-    }
+        if (!org.limits.countApiRequest()) {
+            return error(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+        }
+        org.settle();
+        try {
+            return await route(org, request.method ?? 'GET', path, body);
+        } catch (thrown) {
+            if (thrown instanceof OrgError) {
+                return { status: thrown.status, body: thrown.toRestBody() };
+            }
+            const message = thrown instanceof Error ? thrown.message : String(thrown);
+            return error(
+                500,
+                'UNKNOWN_EXCEPTION',
+                label(org.labels, 'OnDemandSync_Error_Unexpected', message)
+            );
+        }
+    });
 }
 
 async function route(

@@ -33,6 +33,7 @@ import {
     toasts,
     toggleRow,
     until,
+    withoutCache,
     type Problems
 } from './support/page';
 
@@ -136,8 +137,31 @@ describe('loading', () => {
         ]);
         const resources = paths.filter((path) => path.startsWith('GET /resource/'));
         expect(resources).toHaveLength(1);
-        expect(resources[0]).toMatch(/^GET \/resource\/\d+\/OnDemandSyncBridge$/);
+        expect(resources[0]).toMatch(/^GET \/resource\/[0-9a-f]{16}\/OnDemandSyncBridge$/);
         await screenshot(page, '01-loaded');
+    });
+
+    test('a second load in the same browser fetches only the page and one data request', async () => {
+        await open(ACME);
+        await table(page).waitFor();
+        await page.close();
+
+        const fetched: string[] = [];
+        const record = (request: { method?: string; url?: string }): void => {
+            fetched.push(
+                `${request.method ?? ''} ${new URL(request.url ?? '/', 'http://x').pathname}`
+            );
+        };
+        playground.server.on('request', record);
+        try {
+            ({ page, problems } = await newPage(chromium.context));
+            await open(ACME);
+            await table(page).waitFor();
+            await row(page, 'Acme EU').waitFor();
+        } finally {
+            playground.server.off('request', record);
+        }
+        expect(fetched).toEqual(['GET /', `POST ${APEX}OnDemandSyncController.getSyncContext`]);
     });
 
     test('lists every billing account with its state, and the switcher links to every sample', async () => {
@@ -374,6 +398,7 @@ describe('error states', () => {
     test('the data request fails while the bridge is still loading: the same panel, nothing unhandled', async () => {
         playground.resourceLatencyMs = 500;
         playground.org.injectFaults({ errorRate: 1 });
+        await withoutCache(page);
         await open(ACME);
         await card(page)
             .locator('[data-id="error"][data-state="loadError"]')
@@ -384,6 +409,7 @@ describe('error states', () => {
 
     test('the bridge static resource cannot be loaded', async () => {
         playground.failingResources.add('OnDemandSyncBridge');
+        await withoutCache(page);
         await open(ACME);
         const error = card(page).locator('[data-id="error"][data-state="bridgeError"]');
         await error.filter({ hasText: label('UI_BridgeErrorTitle') }).waitFor();

@@ -64,7 +64,7 @@ describe('the page', () => {
         }
         expect(html).toContain(`<script type="application/json" id="playground-data">`);
         expect(html).toContain(`"accountId":"${ACME}"`);
-        expect(html).toContain('<script src="/app.js" defer></script>');
+        expect(html).toMatch(/<script src="\/app(?:\/[0-9a-f]{16}\/app)?\.js" defer><\/script>/);
     });
 
     test('without ?account it shows the Account with 3 billing accounts', async () => {

@@ -2,7 +2,7 @@
 // the way the org would, but for a browser talking to the playground server:
 //   @salesforce/apex/Class.method         -> a function that POSTs to /__playground/apex/Class.method
 //   @salesforce/label/c.Name              -> the value from the project's Custom Labels metadata
-//   @salesforce/resourceUrl/Name          -> /resource/<build stamp>/Name (served from staticresources)
+//   @salesforce/resourceUrl/Name          -> the stamped URL the page lists (/resource/<stamp>/Name)
 //   @salesforce/schema/Object.Field       -> { objectApiName, fieldApiName }
 //   @salesforce/user/Id, @salesforce/customPermission/*, @salesforce/userPermission/*
 //   lightning/platformResourceLoader, lightning/platformShowToastEvent, lightning/refresh,
@@ -58,10 +58,10 @@ function baseComponentStubs() {
 }
 
 /**
- * @param {{ labels: Record<string, string>, labelsFile: string, resourceStamp: string }} options
+ * @param {{ labels: Record<string, string>, labelsFile: string }} options
  * @returns {import('rollup').Plugin}
  */
-export function salesforcePlatformModules({ labels, labelsFile, resourceStamp }) {
+export function salesforcePlatformModules({ labels, labelsFile }) {
     const stubs = baseComponentStubs();
     return {
         name: 'salesforce-platform-modules',
@@ -73,12 +73,12 @@ export function salesforcePlatformModules({ labels, labelsFile, resourceStamp })
         },
         load(id) {
             if (!id.startsWith(VIRTUAL)) return null;
-            return moduleSource(id.slice(VIRTUAL.length), { labels, labelsFile, resourceStamp });
+            return moduleSource(id.slice(VIRTUAL.length), { labels, labelsFile });
         }
     };
 }
 
-function moduleSource(source, { labels, labelsFile, resourceStamp }) {
+function moduleSource(source, { labels, labelsFile }) {
     const rest = (prefix) => source.slice(prefix.length);
     if (source.startsWith('@salesforce/apex/')) {
         const [className, methodName] = rest('@salesforce/apex/').split('.');
@@ -95,7 +95,8 @@ function moduleSource(source, { labels, labelsFile, resourceStamp }) {
     }
     if (source.startsWith('@salesforce/resourceUrl/')) {
         const name = rest('@salesforce/resourceUrl/');
-        return `export default ${JSON.stringify(`/resource/${resourceStamp}/${name}`)};\n`;
+        const loader = JSON.stringify(join(platformDir, 'resourceUrl.js'));
+        return `import { resourceUrl } from ${loader};\nexport default resourceUrl(${JSON.stringify(name)});\n`;
     }
     if (source.startsWith('@salesforce/schema/')) {
         const [objectApiName, ...field] = rest('@salesforce/schema/').split('.');

@@ -16,6 +16,14 @@ export interface PageField {
     readonly value: string;
 }
 
+/** The stamped URLs a page loads (see the server's pageAssets). */
+export interface PageAssets {
+    readonly app: string;
+    readonly css: string;
+    /** Static resource URLs by name, for @salesforce/resourceUrl in app.js. */
+    readonly resources: Readonly<Record<string, string>>;
+}
+
 export interface PageModel {
     /** The record id given to the component (may be an id the org does not know). */
     readonly accountId: string;
@@ -30,6 +38,7 @@ export interface PageModel {
     /** Lightning Data Service's view of the Account (lightning/uiRecordApi in the page). */
     readonly record: unknown;
     readonly origin: string;
+    readonly assets: PageAssets;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {
@@ -54,8 +63,11 @@ export function scriptJson(value: unknown): string {
         .replace(/\u2029/g, '\\u2029');
 }
 
-/** The start of every page: its head (`headExtra` last in it) and the global header. */
-function pageStart(title: string, css: string, headExtra = ''): string {
+/**
+ * The start of every page: its head (`stylesheet` the SLDS style sheet's URL, `headExtra` last in
+ * it) and the global header.
+ */
+function pageStart(title: string, css: string, stylesheet: string, headExtra = ''): string {
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -63,7 +75,7 @@ function pageStart(title: string, css: string, headExtra = ''): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/assets/styles/slds.css">
+<link rel="stylesheet" href="${escapeHtml(stylesheet)}">
 <style>${css}</style>
 ${headExtra}</head>
 <body>
@@ -137,13 +149,14 @@ export function renderPage(model: PageModel): string {
     const data = {
         accountId: model.accountId,
         record: model.record,
-        toastDurationMs: model.toastDurationMs
+        toastDurationMs: model.toastDurationMs,
+        resources: model.assets.resources
     };
     const title = `${model.accountName ?? 'Account not found'} | Account | Zuora On-Demand Sync playground`;
     const scripts = `<script type="application/json" id="playground-data">${scriptJson(data)}</script>
-<script src="/app.js" defer></script>
+<script src="${escapeHtml(model.assets.app)}" defer></script>
 `;
-    return `${pageStart(title, model.css, scripts)}${switcher(model)}
+    return `${pageStart(title, model.css, model.assets.css, scripts)}${switcher(model)}
 <main class="pg-main">
 ${header(model)}
   <div class="slds-grid slds-wrap slds-gutters_x-small pg-region">
@@ -173,6 +186,8 @@ export interface RecordPageModel {
     readonly fields: readonly PageField[];
     readonly back: { readonly href: string; readonly label: string };
     readonly css: string;
+    /** The SLDS style sheet's URL. */
+    readonly stylesheet: string;
 }
 
 /** A plain record page for a record the playground does not emulate a page for. */
@@ -187,7 +202,7 @@ export function renderRecordPage(model: RecordPageModel): string {
         )
         .join('');
     const title = `${model.name} | ${model.objectLabel} | Zuora On-Demand Sync playground`;
-    return `${pageStart(title, model.css)}<main class="pg-main">
+    return `${pageStart(title, model.css, model.stylesheet)}<main class="pg-main">
   <article class="slds-card">
     <div class="slds-card__header">
       <h1 class="slds-card__header-title"><span class="slds-text-title slds-m-right_x-small">${escapeHtml(model.objectLabel)}</span> ${escapeHtml(model.name)}</h1>

@@ -41,6 +41,16 @@ export async function newPage(
     return { page, problems: watchProblems(page) };
 }
 
+/**
+ * Makes the page ask the server for every file, as a browser that has none of them cached does:
+ * for tests of a slow or failing static resource, which a warm cache would never fetch again.
+ */
+export async function withoutCache(page: Page): Promise<void> {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+}
+
 /** Opens the record page of an Account and waits until the card has left its loading state. */
 export async function openAccount(page: Page, baseUrl: string, accountId: string): Promise<void> {
     await page.goto(`${baseUrl}/?account=${accountId}`);
