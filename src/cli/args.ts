@@ -181,13 +181,8 @@ function checkCombinations(options: CliOptions): void {
             '--account lists billing accounts by their Salesforce ids: it cannot be used with --zuora-ids.'
         );
     }
-    if (options.resume !== undefined) {
-        if (options.ids.length > 0 || options.files.length > 0 || options.accounts.length > 0) {
-            throw usageError(
-                '--resume takes its items from the file: do not give ids, --file or --account with it.'
-            );
-        }
-    } else if (
+    if (
+        options.resume === undefined &&
         options.ids.length === 0 &&
         options.files.length === 0 &&
         options.accounts.length === 0

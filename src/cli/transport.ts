@@ -5,7 +5,7 @@
  */
 import { Connection } from 'jsforce/core';
 import 'jsforce/api/apex';
-import type { LimitEntry, SyncRequest } from '../bridge';
+import { SyncError, type LimitEntry, type SyncRequest } from '../bridge';
 import { usageError } from './errors';
 import type { OrgSession } from './sf';
 
@@ -72,10 +72,87 @@ export function networkCodeOf(error: unknown, depth = 0): string | undefined {
     return networkCodeOf(bag.cause, depth + 1);
 }
 
+/** The code of the error that says the instance URL cannot be used (TLS, not an org). */
+const UNUSABLE_ORG = 'UNUSABLE_ORG';
+
+/** TLS failures, by what their code or message says, and the cause in words. */
+const TLS_CAUSES: readonly (readonly [RegExp, string])[] = [
+    [
+        /WRONG_VERSION_NUMBER|wrong version number|packet length too long|EPROTO/i,
+        'the server does not speak TLS (https) there: check the URL and its port'
+    ],
+    [/SELF_SIGNED|self[- ]signed/i, 'its TLS certificate is self-signed, so it is not trusted'],
+    [
+        /UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|unable to (?:verify|get) (?:the first|local issuer)/i,
+        'its TLS certificate cannot be verified (unknown issuer)'
+    ],
+    [/CERT_HAS_EXPIRED|certificate has expired/i, 'its TLS certificate has expired'],
+    [/ALTNAME|does not match certificate/i, 'its TLS certificate is for another host name'],
+    [/ERR_SSL|ERR_TLS|\bSSL\b|\bTLS\b/i, 'the TLS connection could not be set up']
+];
+
+/** Every code and message of an error and of its causes. */
+function errorTexts(error: unknown, depth = 0): string[] {
+    if (error === null || typeof error !== 'object' || depth > 4) {
+        return [];
+    }
+    const bag = error as { code?: unknown; message?: unknown; cause?: unknown };
+    return [
+        ...[bag.code, bag.message].filter((text): text is string => typeof text === 'string'),
+        ...errorTexts(bag.cause, depth + 1)
+    ];
+}
+
+/** The TLS cause of a failed request in words, or null when it is not a TLS failure. */
+function tlsCauseOf(error: unknown): string | null {
+    const texts = errorTexts(error);
+    const found = TLS_CAUSES.find(([pattern]) => texts.some((text) => pattern.test(text)));
+    return found === undefined ? null : found[1];
+}
+
+/** A failure that says the instance URL cannot be used: never retried, ends the run (exit 3). */
+function unusableOrg(message: string): SyncError {
+    return new SyncError(UNUSABLE_ORG, message, { retryable: false });
+}
+
+/** The one-line reason the instance URL cannot be used, if that is what `error` says. */
+export function connectionProblemOf(error: unknown, depth = 0): string | null {
+    if (error === null || typeof error !== 'object' || depth > 4) {
+        return null;
+    }
+    const bag = error as { code?: unknown; message?: unknown; cause?: unknown };
+    if (bag.code === UNUSABLE_ORG && typeof bag.message === 'string') {
+        return bag.message;
+    }
+    return connectionProblemOf(bag.cause, depth + 1);
+}
+
 /** Whether a failed request never reached the org (no connection was made). */
 function neverConnected(error: unknown): boolean {
     const code = networkCodeOf(error);
-    return code !== undefined && NEVER_CONNECTED.has(code);
+    return (code !== undefined && NEVER_CONNECTED.has(code)) || connectionProblemOf(error) !== null;
+}
+
+/** Checks an answer of the Apex REST resource: JSON, else the URL is not a Salesforce org's. */
+function checkAnswer(answer: unknown, instanceUrl: string): unknown {
+    if (answer === null || typeof answer !== 'object') {
+        throw unusableOrg(
+            `${instanceUrl} does not look like a Salesforce org: it answered ${
+                typeof answer === 'string' && /<html|<!doctype/i.test(answer)
+                    ? 'a web page (HTML)'
+                    : 'something that is not JSON'
+            } instead of the On-Demand Sync REST resource. Check --instance-url.`
+        );
+    }
+    return answer;
+}
+
+/** Turns a TLS failure into a one-line connection failure naming its cause. */
+function explainTls(error: unknown, instanceUrl: string): unknown {
+    const cause = tlsCauseOf(error);
+    return cause === null
+        ? error
+        : unusableOrg(`${instanceUrl} cannot be reached securely: ${cause}.`);
 }
 
 /**
@@ -112,7 +189,13 @@ export function createOrgClient(session: OrgSession, options: { timeoutMs: numbe
     /** One counted request, bounded by the timeout. */
     const send = (request: () => PromiseLike<unknown>): Promise<unknown> =>
         counted(
-            () => withTimeout(Promise.resolve(request()), options.timeoutMs),
+            () =>
+                withTimeout(Promise.resolve(request()), options.timeoutMs).then(
+                    (answer) => checkAnswer(answer, session.instanceUrl),
+                    (error: unknown) => {
+                        throw explainTls(error, session.instanceUrl);
+                    }
+                ),
             (delta) => (count += delta)
         );
     return {
