@@ -29,6 +29,43 @@ export interface ValidatedIds {
 const ID_COLUMNS = ['id'];
 const ZUORA_ID_COLUMNS = ['id', 'zuoraid', 'zuora id', 'zuora__zuora_id__c'];
 
+const READ_PROBLEMS: { readonly [code: string]: string } = {
+    ENOENT: 'no such file',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied'
+};
+
+function readBytes(path: string, cwd: string): Buffer {
+    try {
+        return readFileSync(resolve(cwd, path));
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        const reason = READ_PROBLEMS[code] ?? (error as Error).message;
+        throw inputError(`Cannot read ${path}: ${reason}. Nothing was sent.`);
+    }
+}
+
+/** The text of an id file: UTF-8 (a BOM is fine); UTF-16 and binary files are refused by name. */
+function decodeText(bytes: Buffer, path: string): string {
+    const refuse = (what: string): never => {
+        throw inputError(
+            `Cannot read ${path}: ${what}. Save it as UTF-8 text (one id per line, or a CSV). Nothing was sent.`
+        );
+    };
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        refuse('it is UTF-16 encoded');
+    }
+    if (bytes.subarray(0, 65536).includes(0)) {
+        refuse('it is a binary file (or UTF-16 without a byte order mark), not text');
+    }
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+        return refuse('it is not UTF-8 text (perhaps Latin-1 or Windows-1252)');
+    }
+}
+
 export function idsFromArgs(args: readonly string[]): SourcedId[] {
     return args.map((value, index) => ({ value, where: `argument ${index + 1}` }));
 }
@@ -47,14 +84,7 @@ function cleanHeader(name: string): string {
  */
 export function readIdFile(path: string, options: { cwd: string; zuoraIds: boolean }): SourcedId[] {
     const name = basename(path);
-    let text: string;
-    try {
-        text = readFileSync(resolve(options.cwd, path), 'utf8');
-    } catch (error) {
-        const reason =
-            (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-        throw inputError(`Cannot read ${path}: ${reason}. Nothing was sent.`);
-    }
+    let text = decodeText(readBytes(path, options.cwd), path);
     text = text.replace(/^\uFEFF/, '');
     const lines = text.split(/\r\n|\n|\r/);
     const headerIndex = lines.findIndex((line) => line.trim() !== '');

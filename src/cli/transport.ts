@@ -1,12 +1,14 @@
 /**
- * The org, as the command line talks to it: jsforce on the session found by auth.ts, the Apex
- * REST resource of contract v1, one HTTP request per call (jsforce's own retries are off; retry.ts
- * decides), a timeout per request, and a count of the requests made.
+ * The org, as the command line talks to it: the session found by auth.ts, the Apex REST resource
+ * of contract v1 (the listing through jsforce, the sync requests through a lighter kept-alive
+ * POST), one HTTP request per call (no retries here; retry.ts decides), a timeout per request,
+ * and a count of the requests made.
  */
 import { Connection } from 'jsforce/core';
 import 'jsforce/api/apex';
 import { SyncError, type LimitEntry, type SyncRequest } from '../bridge';
 import { usageError } from './errors';
+import { apiUsageOf, createJsonPoster, httpError } from './json-post';
 import type { OrgSession } from './sf';
 
 const API_VERSION = '65.0';
@@ -39,12 +41,19 @@ function timeoutError(ms: number): Error {
     return error;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** Runs `start`, rejecting with a timeout error (and aborting it) when it takes more than `ms`. */
+function withTimeout<T>(start: (signal: AbortSignal) => PromiseLike<T>, ms: number): Promise<T> {
+    const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(timeoutError(ms)), ms);
+        timer = setTimeout(() => {
+            reject(timeoutError(ms));
+            controller.abort();
+        }, ms);
     });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+    const work = Promise.resolve(start(controller.signal));
+    work.catch(() => undefined);
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Network failures where no connection was made, so nothing can have reached the org. */
@@ -185,12 +194,15 @@ export function createOrgClient(session: OrgSession, options: { timeoutMs: numbe
     }
     // jsforce would retry GETs by itself and hide those requests; retry.ts does it instead.
     const noRetry = { retry: { maxRetries: 0 }, timeout: options.timeoutMs };
+    const poster = createJsonPoster({ Authorization: `Bearer ${session.accessToken}` });
+    const syncUrl = `${session.instanceUrl}/services/apexrest${SYNC_PATH}`;
+    let usage: LimitEntry | null = null;
     let count = 0;
     /** One counted request, bounded by the timeout. */
-    const send = (request: () => PromiseLike<unknown>): Promise<unknown> =>
+    const send = (request: (signal: AbortSignal) => PromiseLike<unknown>): Promise<unknown> =>
         counted(
             () =>
-                withTimeout(Promise.resolve(request()), options.timeoutMs).then(
+                withTimeout(request, options.timeoutMs).then(
                     (answer) => checkAnswer(answer, session.instanceUrl),
                     (error: unknown) => {
                         throw explainTls(error, session.instanceUrl);
@@ -200,8 +212,18 @@ export function createOrgClient(session: OrgSession, options: { timeoutMs: numbe
         );
     return {
         postSync(request: SyncRequest): Promise<unknown> {
-            // jsforce never retries a POST; the timer bounds a request that hangs.
-            return send(() => conn.apex.post<unknown>(SYNC_PATH, request));
+            // Never retried here (retry.ts decides); the timer bounds a request that hangs.
+            return send(async (signal) => {
+                const answer = await poster.post(syncUrl, request, signal);
+                const reading = apiUsageOf(answer.limitInfo);
+                if (reading !== null && reading.max > 0) {
+                    usage = { name: 'DailyApiRequests', scope: 'org', ...reading };
+                }
+                if (answer.status < 200 || answer.status > 299) {
+                    throw httpError(answer.status, answer.body);
+                }
+                return answer.body;
+            });
         },
         getBillingAccounts(accountId: string): Promise<unknown> {
             const url = `/services/apexrest/zuora/ondemandsync/v1/accounts/${encodeURIComponent(
@@ -210,10 +232,18 @@ export function createOrgClient(session: OrgSession, options: { timeoutMs: numbe
             return send(() => conn.request<unknown>({ method: 'GET', url }, noRetry));
         },
         apiUsage(): LimitEntry | null {
-            const usage = conn.limitInfo.apiUsage;
-            return usage === undefined
-                ? null
-                : { name: 'DailyApiRequests', scope: 'org', used: usage.used, max: usage.limit };
+            const listed = conn.limitInfo.apiUsage;
+            return (
+                usage ??
+                (listed === undefined
+                    ? null
+                    : {
+                          name: 'DailyApiRequests',
+                          scope: 'org',
+                          used: listed.used,
+                          max: listed.limit
+                      })
+            );
         },
         get requestCount(): number {
             return count;
