@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'fs';
 import { basename, resolve } from 'path';
-import { parseIds, type IdKind } from '../bridge';
+import { parseIds, toId18, type IdKind } from '../bridge';
 import { delimiterOf, parseCsv } from './csv';
 import { inputError, type InputProblem } from './errors';
 
@@ -64,6 +64,35 @@ function decodeText(bytes: Buffer, path: string): string {
     } catch {
         return refuse('it is not UTF-8 text (perhaps Latin-1 or Windows-1252)');
     }
+}
+
+/**
+ * Ids of standard objects (their key prefix starts with a digit: 001 Account, 003 Contact...) among
+ * values that are otherwise valid: billing accounts and products are custom objects, whose key
+ * prefixes start with a letter.
+ */
+function standardObjectIds(
+    sourced: readonly SourcedId[],
+    known: ReadonlySet<number>
+): (InputProblem & { index: number })[] {
+    const problems: (InputProblem & { index: number })[] = [];
+    sourced.forEach((id, index) => {
+        const id18 = known.has(index) ? null : toId18(id.value.trim());
+        if (id18 !== null && /^\d/.test(id18)) {
+            problems.push({
+                code: 'INVALID_ID',
+                index,
+                where: id.where,
+                value: id.value,
+                message: `${id.value.trim()} is the id of a standard object (key prefix ${id18.slice(0, 3)}), not of a billing account or product${
+                    id18.startsWith('001')
+                        ? ': give it with --account to sync its billing accounts'
+                        : ''
+                }.`
+            });
+        }
+    });
+    return problems;
 }
 
 export function idsFromArgs(args: readonly string[]): SourcedId[] {
@@ -142,13 +171,20 @@ export function validateIds(
             ...(options.keyPrefix === undefined ? {} : { keyPrefix: options.keyPrefix })
         }
     );
-    if (parsed.errors.length > 0) {
-        const problems: InputProblem[] = parsed.errors.map((error) => ({
-            code: 'INVALID_ID',
-            where: sourced[error.index]?.where ?? `value ${error.index + 1}`,
-            value: error.value,
-            message: error.message
-        }));
+    const problems: (InputProblem & { index: number })[] = parsed.errors.map((error) => ({
+        code: 'INVALID_ID',
+        index: error.index,
+        where: sourced[error.index]?.where ?? `value ${error.index + 1}`,
+        value: error.value,
+        message: error.message
+    }));
+    if (options.kind === 'salesforce' && options.keyPrefix === undefined) {
+        for (const problem of standardObjectIds(sourced, new Set(problems.map((p) => p.index)))) {
+            problems.push(problem);
+        }
+        problems.sort((a, b) => a.index - b.index);
+    }
+    if (problems.length > 0) {
         const count = problems.length === 1 ? '1 value is' : `${problems.length} values are`;
         throw inputError(
             `${count} not valid ${options.what ?? 'ids'}. Nothing was sent.`,

@@ -45,7 +45,9 @@ export function checkWritable(absolute: string, shown: string): void {
         const code = (error as NodeJS.ErrnoException).code;
         throw usageError(
             `Cannot write ${shown}: ${
-                code === 'ENOENT' ? 'its directory does not exist' : 'permission denied'
+                code === 'ENOENT' || code === 'ENOTDIR'
+                    ? 'its directory does not exist'
+                    : 'permission denied'
             }. Nothing was sent.`
         );
     }
