@@ -177,7 +177,9 @@ export class JournalWriter {
     /** Records that items recorded in flight were not sent after all. */
     released(ids: readonly string[]): void {
         if (ids.length > 0) {
-            this.keep(this.inFlightLog.append(`${JSON.stringify({ released: ids })}\n`));
+            this.keep(
+                this.inFlightLog.append(this.redact(`${JSON.stringify({ released: ids })}\n`))
+            );
         }
     }
 
