@@ -220,6 +220,22 @@ function possiblySentOf(
     return possiblySent;
 }
 
+/**
+ * Whether an --out file has a run to resume: its run file, or item lines. A run killed before its
+ * run file was written had sent nothing.
+ */
+export function hasRunToResume(absolutePath: string): boolean {
+    const runFile = runFilePath(absolutePath);
+    if (existsSync(runFile) && !statSync(runFile).isDirectory()) {
+        return true;
+    }
+    return (
+        existsSync(absolutePath) &&
+        !statSync(absolutePath).isDirectory() &&
+        readItemLines(absolutePath, 0).length > 0
+    );
+}
+
 /** The item lines of a file from `offset` on (a line cut short by a killed run is skipped). */
 function readItemLines(absolutePath: string, offset: number): ItemLine[] {
     const text = readFileSync(absolutePath).subarray(offset).toString('utf8');

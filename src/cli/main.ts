@@ -119,6 +119,7 @@ async function beginJournal(
     at: string
 ): Promise<void> {
     const continuing =
+        work.resumed &&
         options.resume !== undefined &&
         (options.out === undefined || resolve(cwd, options.out) === resolve(cwd, options.resume));
     if (continuing) {

@@ -8,7 +8,13 @@ import { listBillingAccounts } from './accounts';
 import type { CliOptions } from './args';
 import { CliError, inputError, usageError, type InputProblem } from './errors';
 import { idsFromArgs, readIdFile, validateIds, type SourcedId, type ValidatedIds } from './input';
-import { readResumeState, type ItemLine, type ResumeHints, type RunRecord } from './journal';
+import {
+    hasRunToResume,
+    readResumeState,
+    type ItemLine,
+    type ResumeHints,
+    type RunRecord
+} from './journal';
 import type { RetryEvent, RetryPolicy } from './retry';
 import type { CliWarning } from './runner';
 import type { OrgClient } from './transport';
@@ -34,6 +40,8 @@ export interface Work {
     readonly possiblySent: Map<string, string>;
     /** The --account values, as 18-character ids (kept in the run file). */
     readonly accounts: string[];
+    /** True when the items come from the run of a --resume file (which the run continues). */
+    readonly resumed: boolean;
 }
 
 export interface WorkDeps {
@@ -164,9 +172,17 @@ function checkSameInputs(options: CliOptions, run: RunRecord, path: string, cwd:
     }
 }
 
-/** What is left to send of a --resume file's run. */
-export function resumeWork(options: CliOptions, deps: Pick<WorkDeps, 'cwd' | 'now'>): Work {
+/**
+ * What is left to send of a --resume file's run; null when the file has no run yet and the
+ * run's inputs are given (it was stopped before sending anything): the run starts afresh.
+ */
+export function resumeWork(options: CliOptions, deps: Pick<WorkDeps, 'cwd' | 'now'>): Work | null {
     const path = options.resume ?? '';
+    const inputsGiven =
+        options.ids.length > 0 || options.files.length > 0 || options.accounts.length > 0;
+    if (inputsGiven && !hasRunToResume(resolve(deps.cwd, path))) {
+        return null;
+    }
     const hints: ResumeHints = {
         ...(options.typeGiven ? { objectType: options.objectType } : {}),
         ...(options.zuoraIds ? { zuoraIds: true } : {})
@@ -177,7 +193,7 @@ export function resumeWork(options: CliOptions, deps: Pick<WorkDeps, 'cwd' | 'no
         state.run.items.map((value, index) => ({ value, where: `${path} item ${index + 1}` })),
         { kind }
     );
-    if (options.ids.length > 0 || options.files.length > 0 || options.accounts.length > 0) {
+    if (inputsGiven) {
         checkSameInputs(options, state.run, path, deps.cwd);
     }
     // Keyed by the item as the run listed it (a line may spell it with 15 characters).
@@ -203,7 +219,8 @@ export function resumeWork(options: CliOptions, deps: Pick<WorkDeps, 'cwd' | 'no
         zuoraIds: kind === 'zuora',
         warnings,
         possiblySent: state.possiblySent,
-        accounts: [...(state.run.accounts ?? [])]
+        accounts: [...(state.run.accounts ?? [])],
+        resumed: true
     };
 }
 
@@ -268,6 +285,7 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
         warnings,
         ...(initialLimits === undefined ? {} : { initialLimits }),
         possiblySent: new Map(),
-        accounts: accountIds.validated?.items ?? []
+        accounts: accountIds.validated?.items ?? [],
+        resumed: false
     };
 }
