@@ -214,4 +214,17 @@ describe('the journal of a run', () => {
         expect(JSON.parse(readFileSync(runFilePath(out()), 'utf8')).items).toHaveLength(30);
         expect(existsSync(inFlightPath(out()))).toBe(true);
     }, 60_000);
+
+    it('--resume with the inputs of a run stopped before it wrote anything starts it afresh', async () => {
+        const idsFile = join(fixture.dir.path, 'ids.txt');
+        writeFileSync(idsFile, `${fixture.ids.slice(0, 12).join('\n')}\n`);
+        const run = await runCli(['--file', idsFile, '--out', out(), '--resume', out(), '--json'], {
+            env: orgEnv(fixture.url)
+        });
+        expect(run.code).toBe(0);
+        expect(JSON.parse(readFileSync(runFilePath(out()), 'utf8')).items).toEqual(
+            fixture.ids.slice(0, 12)
+        );
+        expect(readLines(readFileSync(out(), 'utf8'))).toHaveLength(12);
+    }, 60_000);
 });
