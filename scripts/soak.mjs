@@ -1,5 +1,6 @@
 // Fault-and-kill soak of the command line (prints numbers; seeded, so a run can be repeated):
-//   node scripts/soak.mjs [--runs 100] [--ids 100] [--seed 1] [--max-seconds 900] [--json] [--verbose]
+//   node scripts/soak.mjs [--runs 100] [--ids 100] [--seed 1] [--max-seconds 900]
+//                          [--from 1] [--json] [--verbose]
 // Each run starts an emulated org holding --ids billing accounts behind a front that resets
 // connections, loses answers, holds requests past the command line's timeout and echoes the
 // session token in error messages, with random latency, 503s and Zuora refusals in the org.
@@ -23,6 +24,7 @@ import { buildCli, nodeBundleOptions, projectRoot } from './build-cli.mjs';
 
 const TOKEN = '00DSOAK0000000!AQ4AQSoakSessionToken.never-shown-9876543210';
 const FINAL = new Set(['REQUESTED', 'FAILED', 'SKIPPED']);
+const REFUSAL = 'Zuora refused: the account is closed';
 /** Tries per run: the first and the resumes; the org's temporary faults end for the last two. */
 const TRIES = 7;
 const CALM_TRIES = 2;
@@ -34,7 +36,15 @@ const CLI_ENV = {
 };
 
 function parseOptions(argv) {
-    const options = { runs: 100, ids: 100, seed: 1, maxSeconds: 900, json: false, verbose: false };
+    const options = {
+        from: 1,
+        runs: 100,
+        ids: 100,
+        seed: 1,
+        maxSeconds: 900,
+        json: false,
+        verbose: false
+    };
     for (let index = 0; index < argv.length; index++) {
         const name = argv[index];
         if (name === '--json' || name === '--verbose') {
@@ -45,7 +55,8 @@ function parseOptions(argv) {
             '--runs': 'runs',
             '--ids': 'ids',
             '--seed': 'seed',
-            '--max-seconds': 'maxSeconds'
+            '--max-seconds': 'maxSeconds',
+            '--from': 'from'
         }[name];
         const value = Number(argv[index + 1]);
         if (key === undefined || !Number.isInteger(value) || value < 1) {
@@ -197,16 +208,17 @@ async function soakRun(bundles, options, number) {
     running.org.seed({ accounts: [generated.account], billingAccounts: generated.billingAccounts });
     const ids = generated.billingAccounts.map((record) => record.id);
     const refused = random.next() < 0.5 ? [random.pick(ids)] : [];
-    const broken = random.next() < 0.3 ? [random.pick(ids)] : [];
+    const others = ids.filter((id) => !refused.includes(id));
+    const broken = random.next() < 0.3 ? [random.pick(others)] : [];
     const failures = Object.fromEntries([
-        ...refused.map((id) => [id, 'Zuora refused: the account is closed']),
+        ...refused.map((id) => [id, REFUSAL]),
         ...broken.map((id) => [id, { errorCode: 'ZUORA_ERROR', status: 500 }])
     ]);
     const stormy = {
         latencyMs: random.int(0, 40),
         errorRate: random.pick([0, 0, 0.05, 0.15]),
         seed: number,
-        zuoraLatencyMs: random.int(0, 3),
+        zuoraLatencyMs: random.int(0, 20),
         failures
     };
     running.org.injectFaults(stormy);
@@ -229,7 +241,7 @@ async function soakRun(bundles, options, number) {
                 // The org recovers: its temporary faults end; Zuora's refusals stay.
                 calm = true;
                 running.org.injectFaults({
-                    failures: Object.fromEntries(refused.map((id) => [id, failures[id]]))
+                    failures: Object.fromEntries(refused.map((id) => [id, REFUSAL]))
                 });
             }
             // A resume: --resume alone, or the original command line with --resume added (the
@@ -309,7 +321,7 @@ async function main() {
     const started = performance.now();
     const bundles = await buildBundles();
     const runs = [];
-    for (let number = 1; number <= options.runs; number++) {
+    for (let number = options.from; number < options.from + options.runs; number++) {
         if ((performance.now() - started) / 1000 > options.maxSeconds) {
             break;
         }
