@@ -157,14 +157,17 @@ export class JournalWriter {
         }
     }
 
-    /** Writes the run file (atomically); no batch is recorded in flight before it is on disk. */
-    begin(record: RunRecord): Promise<void> {
+    /**
+     * Starts writing the run file (atomically). No batch is in flight before it is on disk: each
+     * in-flight record waits for it, so it is written while the first records are.
+     */
+    begin(record: RunRecord): void {
         this.wrote = true;
         this.ready = writeRunFile(
             runFilePath(this.path),
             this.redact(`${JSON.stringify(record, null, 2)}\n`)
         );
-        return this.ready;
+        this.keep(this.ready);
     }
 
     /** Records items as in flight; resolves once a kill can no longer lose the record. */

@@ -10,7 +10,7 @@ import { API_SESSION_CAP, planSessions, summarise, type ItemResult } from '../br
 import { version } from '../../package.json';
 import { parseArgs, type CliOptions } from './args';
 import { checkSessionOptions, resolveSession, type OrgLookup } from './auth';
-import { CliError, inputError } from './errors';
+import { CliError } from './errors';
 import { EXIT, type ExitCode } from './exit-codes';
 import { Output, type CliStreams } from './io';
 import { onSignals, type Leave } from './signals';
@@ -20,7 +20,14 @@ import { Progress, retryLine } from './progress';
 import { errorWarnings, humanDryRun, humanReport, jsonReport, type RunReport } from './report';
 import { retryPolicyFrom } from './retry';
 import { RunState } from './run-state';
-import { runBatches, sendLaterHint, StopSwitch, type Batch, type RunnerOutcome } from './runner';
+import {
+    runBatches,
+    sendLaterHint,
+    StopSwitch,
+    type Batch,
+    type CliWarning,
+    type RunnerOutcome
+} from './runner';
 import { createOrgClient, requestTimeoutFrom, type OrgClient } from './transport';
 import { freshWork, resumeWork, type Work } from './work';
 
@@ -111,13 +118,13 @@ function openJournal(options: CliOptions, cwd: string, output: Output): JournalW
  * A new run (or a resumed one written to another file) first writes its run file, atomically,
  * before anything is sent; a run resumed into its own file continues it.
  */
-async function beginJournal(
+function beginJournal(
     journal: JournalWriter,
     options: CliOptions,
     work: Work,
     cwd: string,
     at: string
-): Promise<void> {
+): void {
     const continuing =
         work.resumed &&
         options.resume !== undefined &&
@@ -125,24 +132,32 @@ async function beginJournal(
     if (continuing) {
         return;
     }
-    const path = options.out ?? options.resume ?? '';
-    try {
-        await journal.begin({
-            version: JOURNAL_VERSION,
-            at,
-            objectType: work.objectType,
-            idKind: work.zuoraIds ? 'zuora' : 'salesforce',
-            items: work.items,
-            outOffset: journal.outOffset,
-            inFlightOffset: journal.inFlightOffset,
-            accounts: work.accounts
-        });
-    } catch (error) {
-        throw inputError(
-            `Cannot write the run file of ${path}: ${(error as Error).message}. Nothing was sent.`
-        );
-    }
+    journal.begin({
+        version: JOURNAL_VERSION,
+        at,
+        objectType: work.objectType,
+        idKind: work.zuoraIds ? 'zuora' : 'salesforce',
+        items: work.items,
+        outOffset: journal.outOffset,
+        inFlightOffset: journal.inFlightOffset,
+        accounts: work.accounts
+    });
     journal.results(work.copyLines);
+}
+
+/** Closes the journal; the warning to give when it could not be written whole. */
+async function closeJournal(journal: JournalWriter | null, path: string): Promise<CliWarning[]> {
+    try {
+        await journal?.close();
+        return [];
+    } catch (error) {
+        return [
+            {
+                code: 'OUT_FILE_WRITE_FAILED',
+                message: `${path} could not be written whole (${(error as Error).message}): this output is the only full record of the run.`
+            }
+        ];
+    }
 }
 
 function exitCodeOf(results: readonly ItemResult[], outcome: RunnerOutcome): ExitCode {
@@ -213,7 +228,8 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
         );
     } finally {
         state.journal = null;
-        await journal?.close();
+        // Closed (and reported) already unless the run ended early.
+        await journal?.close().catch(() => undefined);
     }
 
     async function send(work: Work): Promise<ExitCode> {
@@ -253,7 +269,7 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
                       apiUsage: () => null
                   };
         if (journal !== null) {
-            await beginJournal(journal, options, work, context.cwd, now().toISOString());
+            beginJournal(journal, options, work, context.cwd, now().toISOString());
         }
 
         progress.start(work.toSend.length);
@@ -297,19 +313,19 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
             progress.finish();
         }
         // Every result is on disk before the summary says so.
-        await journal?.close();
+        const journalWarnings = await closeJournal(journal, state.resumeFile ?? '');
 
         const results = work.items.map(
             (id): ItemResult =>
                 outcome.results.get(id) ??
                 work.known.get(id) ?? { id, status: 'NOT_SENT', message: 'Not sent.' }
         );
-        const warnings = [...work.warnings, ...outcome.warnings];
+        const warnings = [...work.warnings, ...outcome.warnings, ...journalWarnings];
         if (outcome.stop !== null) {
             warnings.push({ code: outcome.stop.code, message: outcome.stop.message });
         }
         const report: RunReport = {
-            status: exitCodeOf(results, outcome),
+            status: journalWarnings.length > 0 ? EXIT.INCOMPLETE : exitCodeOf(results, outcome),
             results,
             apiRequests: apiRequests(),
             warnings

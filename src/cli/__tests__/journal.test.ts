@@ -3,7 +3,7 @@
  * batch is sent, a second try after a lost answer reported as such, the same redaction on every
  * file the run writes, and --resume given the run's original command line.
  */
-import { existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { hostname } from 'os';
 import { join } from 'path';
 import { GroupCommitFile } from '../group-commit';
@@ -226,5 +226,20 @@ describe('the journal of a run', () => {
             fixture.ids.slice(0, 12)
         );
         expect(readLines(readFileSync(out(), 'utf8'))).toHaveLength(12);
+    }, 60_000);
+
+    it('sends nothing when the run file cannot be written, and says so', async () => {
+        // A directory where the run file belongs: the rename over it fails.
+        mkdirSync(runFilePath(out()));
+        const run = await runCli([...fixture.ids.slice(0, 20), '--out', out(), '--json'], {
+            env: orgEnv(fixture.url)
+        });
+        expect(run.code).toBe(1);
+        const document = JSON.parse(run.stdout);
+        expect(document.result.summary.notSent).toBe(20);
+        expect(document.warnings.map((warning: { code: string }) => warning.code)).toEqual(
+            expect.arrayContaining(['OUT_FILE_WRITE_FAILED'])
+        );
+        expect(syncRequests(fixture.running.org)).toEqual([]);
     }, 60_000);
 });
