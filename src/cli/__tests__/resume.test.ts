@@ -533,4 +533,21 @@ describe('bin/zuora-sync.js', () => {
         expect(result.status).toBe(0);
         expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     }, 60_000);
+
+    it('flushes stdout and stderr in full before it exits, into pipes', () => {
+        const bad = Array.from({ length: 3000 }, (_v, index) => `bad-${index + 1}`);
+        const result = spawnSync(
+            process.execPath,
+            [join(ROOT, 'bin', 'zuora-sync.js'), ...bad, '--json'],
+            { encoding: 'utf8', env: { PATH: process.env.PATH } }
+        );
+
+        expect(result.status).toBe(2);
+        const document = JSON.parse(result.stdout);
+        expect(document.status).toBe(2);
+        expect(document.warnings).toHaveLength(3001);
+        expect(result.stderr).toMatch(
+            /\.\.\. and 2980 more \(--json lists every one of them\)\.\n$/
+        );
+    }, 60_000);
 });
