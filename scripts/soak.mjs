@@ -289,8 +289,18 @@ async function soakRun(bundles, options, number) {
             // No run file: every id is missing from the run.
         }
         const jobs = new Map();
-        for (const job of running.org.state().zuoraJobs) {
+        const zuoraJobs = running.org.state().zuoraJobs;
+        for (const job of zuoraJobs) {
             jobs.set(job.recordId, (jobs.get(job.recordId) ?? 0) + 1);
+        }
+        if (options.verbose) {
+            const twice = zuoraJobs.filter((job) => (jobs.get(job.recordId) ?? 0) > 1);
+            process.stderr.write(
+                twice
+                    .slice(0, 6)
+                    .map((job) => `  Zuora job ${job.recordId} ${job.requestedAt} ${job.state}\n`)
+                    .join('')
+            );
         }
         const inRun = new Set(runItems);
         if (options.verbose) {

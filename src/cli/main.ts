@@ -6,7 +6,7 @@
  *   -> print the summary (or --json) and exit with the contract's code.
  */
 import { resolve } from 'path';
-import { API_SESSION_CAP, planSessions, summarise, type ItemResult } from '../bridge';
+import { summarise, type ItemResult } from '../bridge';
 import { version } from '../../package.json';
 import { parseArgs, type CliOptions } from './args';
 import { checkSessionOptions, resolveSession, type OrgLookup } from './auth';
@@ -21,6 +21,7 @@ import { errorWarnings, humanDryRun, humanReport, jsonReport, type RunReport } f
 import { retryPolicyFrom } from './retry';
 import { RunState } from './run-state';
 import {
+    planBatches,
     runBatches,
     sendLaterHint,
     StopSwitch,
@@ -209,10 +210,11 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
     state.apiRequests = apiRequests;
     state.resumeFile = options.out ?? options.resume;
 
-    let journal: JournalWriter | null = null;
+    // A --resume file is read first (a directory or a missing run is refused as such), then the
+    // file the run writes is opened under its lock: both before anything is sent.
     const work =
         options.resume !== undefined ? resumeWork(options, { cwd: context.cwd, now }) : null;
-    journal = openJournal(options, context.cwd, output);
+    const journal = openJournal(options, context.cwd, output);
     state.journal = journal;
     try {
         return await send(
@@ -236,10 +238,11 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
         state.items = work.items;
         state.known = work.known;
         state.warnings = work.warnings;
-        const batches: Batch[] = planSessions(work.toSend, API_SESSION_CAP).map((ids, index) => ({
-            number: index + 1,
-            ids
-        }));
+        const batches: Batch[] = planBatches(
+            work.toSend,
+            work.possiblySent,
+            requestTimeoutFrom(context.env)
+        );
 
         if (options.dryRun) {
             const plan = batches.map((batch) => [...batch.ids]);
@@ -301,6 +304,11 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
                     },
                     onRetry: (batch, event) =>
                         progress.log(retryLine(`Batch ${batch.number}`, event)),
+                    onSettle: (ms) =>
+                        progress.log(
+                            `Waiting ${Math.ceil(ms / 1000)} s before sending again the items the stopped run had in flight, ` +
+                                'so that the org can tell whether it received them (it answers SKIPPED for those).'
+                        ),
                     onStop: (info) =>
                         progress.log(
                             info.reason === 'interrupted'

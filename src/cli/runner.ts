@@ -8,6 +8,7 @@
 import {
     API_SESSION_CAP,
     describeError,
+    planSessions,
     limitWarnings,
     messageText,
     requestSync,
@@ -26,6 +27,33 @@ export interface Batch {
     /** 1-based number of the batch in the run. */
     readonly number: number;
     readonly ids: readonly string[];
+    /** Not sent before this time (epoch ms): items an earlier run may still have in the org. */
+    readonly notBefore?: number;
+}
+
+/**
+ * The batches of a run: at most API_SESSION_CAP items each, in order; the items an earlier run
+ * may have sent (`possiblySent`, with when) come last, in batches of their own, sent no earlier
+ * than `settleMs` after the latest of them was sent. By then the org has finished with the
+ * earlier request (or given it up), so its cooldown can tell whether it went through.
+ */
+export function planBatches(
+    toSend: readonly string[],
+    possiblySent: ReadonlyMap<string, string>,
+    settleMs: number
+): Batch[] {
+    const fresh = toSend.filter((id) => !possiblySent.has(id));
+    const again = toSend.filter((id) => possiblySent.has(id));
+    const sentAt = again
+        .map((id) => Date.parse(possiblySent.get(id) ?? ''))
+        .filter((time) => Number.isFinite(time));
+    const latest = sentAt.reduce((max, time) => Math.max(max, time), 0);
+    const plan = (ids: readonly string[], extra: Partial<Batch>): Omit<Batch, 'number'>[] =>
+        planSessions([...ids], API_SESSION_CAP).map((batch) => ({ ids: batch, ...extra }));
+    return [
+        ...plan(fresh, {}),
+        ...plan(again, latest > 0 ? { notBefore: latest + settleMs } : {})
+    ].map((batch, index) => ({ ...batch, number: index + 1 }));
 }
 
 /** Why a run stopped before sending every batch. */
@@ -78,6 +106,8 @@ export interface RunnerEvents {
     onBatchDone?(batch: Batch, results: readonly ItemResult[]): void;
     onRetry?(batch: Batch, event: RetryEvent): void;
     onStop?(info: StopInfo): void;
+    /** The run waits `ms` before sending again items an earlier run may still have in the org. */
+    onSettle?(ms: number): void;
 }
 
 export interface RunnerOptions {
@@ -411,6 +441,25 @@ export async function runBatches(
         }
         marked = last;
     };
+    let settleLogged = false;
+    /** Waits until a batch may be sent (see planBatches), or the run is stopped. */
+    const settle = async (batch: Batch): Promise<void> => {
+        const wait = (batch.notBefore ?? 0) - now().getTime();
+        if (wait <= 0 || stop.stopped !== null) {
+            return;
+        }
+        if (!settleLogged) {
+            settleLogged = true;
+            events?.onSettle?.(wait);
+        }
+        await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, wait);
+            stop.onStop(() => {
+                clearTimeout(timer);
+                resolve();
+            });
+        });
+    };
     /** Batches taken but not sent (the run stopped while their record was written). */
     const held: number[] = [];
     const sendWhenRecorded = async (index: number): Promise<void> => {
@@ -426,11 +475,13 @@ export async function runBatches(
                 message: `The journal could not be written (${(error as Error).message}): no further batch was sent.`
             });
         }
+        const batch = batches[index] as Batch;
+        await settle(batch);
         if (stop.stopped !== null) {
             held.push(index);
             return;
         }
-        await sendBatch(batches[index] as Batch);
+        await sendBatch(batch);
     };
 
     let next = 0;

@@ -11,7 +11,7 @@ import { inFlightPath, readInFlight, runFilePath } from '../journal';
 import { JournalWriter } from '../journal-writer';
 import { lockPath } from '../out-lock';
 import { DEFAULT_RETRY_POLICY } from '../retry';
-import { runBatches, StopSwitch, type Batch } from '../runner';
+import { planBatches, runBatches, StopSwitch, type Batch } from '../runner';
 import {
     orgEnv,
     orgPerTest,
@@ -242,4 +242,22 @@ describe('the journal of a run', () => {
         );
         expect(syncRequests(fixture.running.org)).toEqual([]);
     }, 60_000);
+
+    it('sends again what an earlier run had in flight last, once the org can tell', () => {
+        const ids = fixture.ids.slice(0, 25);
+        const sentAt = '2026-12-03T10:00:00.000Z';
+        const possiblySent = new Map(ids.slice(0, 12).map((id) => [id, sentAt]));
+        const batches = planBatches(ids, possiblySent, 5000);
+
+        expect(batches.map((batch) => batch.ids.length)).toEqual([10, 3, 10, 2]);
+        expect(batches.slice(0, 2).flatMap((batch) => batch.ids)).toEqual(ids.slice(12));
+        expect(batches.slice(2).flatMap((batch) => batch.ids)).toEqual(ids.slice(0, 12));
+        expect(batches.map((batch) => batch.notBefore)).toEqual([
+            undefined,
+            undefined,
+            Date.parse(sentAt) + 5000,
+            Date.parse(sentAt) + 5000
+        ]);
+        expect(batches.map((batch) => batch.number)).toEqual([1, 2, 3, 4]);
+    });
 });

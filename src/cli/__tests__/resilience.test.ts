@@ -327,10 +327,12 @@ describe('failures', () => {
             );
             expect(readResumeState(out, out).pending).toEqual(ids.slice(0, 10));
 
+            // The items were in flight: they go again one request timeout after they were sent.
             const resumed = await runCli(['--resume', out, '--json'], {
-                env: orgEnv(running.url)
+                env: orgEnv(running.url, { ZUORA_SYNC_REQUEST_TIMEOUT_MS: '300' })
             });
 
+            expect(resumed.stderr).toMatch(/Waiting 1 s before sending again/);
             expect(syncRequests(running.org)).toHaveLength(5);
             expect(JSON.parse(resumed.stdout).result.summary).toEqual({
                 total: 10,

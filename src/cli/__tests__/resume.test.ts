@@ -126,7 +126,8 @@ describe('a run killed or stopped, then resumed', () => {
 
     const start = (args: string[], url = running.url): ChildProcess =>
         spawn(process.execPath, [bundle, ...args], {
-            env: { ...process.env, ...orgEnv(url) },
+            // A resumed run waits one request timeout before sending again what was in flight.
+            env: { ...process.env, ...orgEnv(url, { ZUORA_SYNC_REQUEST_TIMEOUT_MS: '1000' }) },
             stdio: ['ignore', 'pipe', 'pipe']
         });
 
@@ -278,7 +279,9 @@ describe('a run killed or stopped, then resumed', () => {
         // Let the org answer what the stopped run had sent, then finish the run.
         await new Promise((resolvePromise) => setTimeout(resolvePromise, 400));
         running.org.injectFaults({ latencyMs: 0 });
-        const resumed = await runCli(['--resume', out, '--json'], { env: orgEnv(running.url) });
+        const resumed = await runCli(['--resume', out, '--json'], {
+            env: orgEnv(running.url, { ZUORA_SYNC_REQUEST_TIMEOUT_MS: '300' })
+        });
 
         expect(JSON.parse(resumed.stdout).result.summary.notSent).toBe(0);
         const last = lastLines(out);
@@ -323,7 +326,9 @@ describe('a run killed or stopped, then resumed', () => {
         rmSync(runFilePath(out));
         const before = syncRequests(running.org).length;
 
-        const resumed = await runCli(['--resume', out, '--json'], { env: orgEnv(running.url) });
+        const resumed = await runCli(['--resume', out, '--json'], {
+            env: orgEnv(running.url, { ZUORA_SYNC_REQUEST_TIMEOUT_MS: '300' })
+        });
 
         expect(resumed.code).toBe(0);
         const document = JSON.parse(resumed.stdout);
