@@ -7,7 +7,7 @@ import { describeError, normaliseLimits, type LimitEntry } from '../bridge';
 import { authError, inputError, type InputProblem } from './errors';
 import type { SourcedId } from './input';
 import { RetriesExhausted, withRetry, type RetryEvent, type RetryPolicy } from './retry';
-import type { OrgClient } from './transport';
+import { connectionProblemOf, type OrgClient } from './transport';
 
 export interface AccountListing {
     /** Billing account ids, with the Account they came from. */
@@ -67,7 +67,14 @@ export async function listBillingAccounts(
             if (description.code === 'INVALID_SESSION_ID' || description.httpStatus === 401) {
                 throw authError(`${description.message} (the session was refused)`);
             }
-            if (description.code === 'NETWORK') {
+            const unusable = connectionProblemOf(
+                error instanceof RetriesExhausted ? error.error : error
+            );
+            if (unusable !== null) {
+                throw authError(unusable, 'CONNECTION');
+            }
+            if (description.code === 'NETWORK' || description.retryable) {
+                // Unreachable, or busy (a 503 after the retries): a connection failure, not bad input.
                 throw authError(
                     `The org could not be reached: ${description.message}`,
                     'CONNECTION'

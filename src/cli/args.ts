@@ -158,6 +158,51 @@ interface RawOptions {
     json?: boolean;
 }
 
+/** The options that take a value, and the short flags (a value equal to one is refused). */
+const VALUE_OPTIONS: ReadonlySet<string> = new Set([
+    '-o',
+    '--target-org',
+    '--instance-url',
+    '--access-token',
+    '--account',
+    '--file',
+    '--type',
+    '--concurrency',
+    '--out',
+    '--resume',
+    '--api-budget'
+]);
+const SHORT_FLAGS: ReadonlySet<string> = new Set(['-o', '-v', '-h']);
+
+/**
+ * Refuses what commander would take as a value although it is none: a blank value
+ * (`--access-token=`, `--out ""`), or another option (`--access-token --json`).
+ */
+function checkOptionValues(argv: readonly string[]): void {
+    const end = argv.indexOf('--');
+    const options = end < 0 ? argv : argv.slice(0, end);
+    options.forEach((arg, index) => {
+        const equals = arg.indexOf('=');
+        const name = arg.startsWith('--') && equals > 0 ? arg.slice(0, equals) : arg;
+        if (!VALUE_OPTIONS.has(name)) {
+            return;
+        }
+        const value = name === arg ? options[index + 1] : arg.slice(equals + 1);
+        if (value === undefined) {
+            return; // commander says the value is missing
+        }
+        if (value.trim() === '') {
+            throw usageError(`${name} needs a value; it was given an empty one.`);
+        }
+        if (name === arg && (value.startsWith('--') || SHORT_FLAGS.has(value))) {
+            throw usageError(`${name} needs a value, not the option ${value}.`);
+        }
+        if (name === '--access-token' && /\s/.test(value.trim())) {
+            throw usageError('--access-token holds spaces or line breaks: it is not a token.');
+        }
+    });
+}
+
 function splitIds(args: readonly string[]): string[] {
     return args.flatMap((arg) => arg.split(',')).filter((id) => id.trim() !== '');
 }
@@ -181,13 +226,8 @@ function checkCombinations(options: CliOptions): void {
             '--account lists billing accounts by their Salesforce ids: it cannot be used with --zuora-ids.'
         );
     }
-    if (options.resume !== undefined) {
-        if (options.ids.length > 0 || options.files.length > 0 || options.accounts.length > 0) {
-            throw usageError(
-                '--resume takes its items from the file: do not give ids, --file or --account with it.'
-            );
-        }
-    } else if (
+    if (
+        options.resume === undefined &&
         options.ids.length === 0 &&
         options.files.length === 0 &&
         options.accounts.length === 0
@@ -213,6 +253,7 @@ export function parseArgs(argv: readonly string[], version = '0.0.0'): ParsedCom
             },
             outputError: () => undefined
         });
+    checkOptionValues(argv);
     try {
         program.parse([...argv], { from: 'user' });
     } catch (error) {

@@ -59,6 +59,14 @@ function directSession(options: CliOptions, env: NodeJS.ProcessEnv): OrgSession 
     if (options.targetOrg !== undefined) {
         return undefined;
     }
+    if (
+        options.accessToken === undefined &&
+        env.SF_ACCESS_TOKEN !== undefined &&
+        env.SF_ACCESS_TOKEN.trim() === '' &&
+        (options.instanceUrl ?? blankToUndefined(env.SF_INSTANCE_URL)) !== undefined
+    ) {
+        throw usageError('SF_ACCESS_TOKEN is set but empty: give the session token, or unset it.');
+    }
     const instanceUrl = options.instanceUrl ?? blankToUndefined(env.SF_INSTANCE_URL);
     const accessToken = options.accessToken ?? blankToUndefined(env.SF_ACCESS_TOKEN);
     const explicit = options.instanceUrl !== undefined || options.accessToken !== undefined;

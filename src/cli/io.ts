@@ -43,6 +43,7 @@ export class Redactor {
 export class Output {
     readonly redactor = new Redactor();
     private closed = false;
+    private wroteOut = false;
 
     constructor(private readonly streams: CliStreams) {}
 
@@ -59,8 +60,14 @@ export class Output {
         return this.streams.columns ?? 80;
     }
 
+    /** True once the result (the summary or the --json document) is on stdout. */
+    get printed(): boolean {
+        return this.wroteOut;
+    }
+
     out(text: string): void {
         if (!this.closed) {
+            this.wroteOut = true;
             this.streams.stdout.write(this.redactor.redact(text));
         }
     }

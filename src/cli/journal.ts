@@ -1,39 +1,28 @@
 /**
- * The --out file (JSON Lines), its run file, and --resume.
+ * The --out file (JSON Lines), its run file, its in-flight log, and --resume.
  *
  * The --out file holds the contract's item lines only: one per item as its result arrives,
  *   {"id", "status", "message", "requestId", "at"}
  * and nothing else (the item's other result fields are in --json only); --resume needs only the
- * id and status of each line.
- * each written with one write and flushed to disk (fsync) before the run goes on, so a run killed
- * at any moment keeps every result it has received.
+ * id and status of each line. Lines are committed to disk in groups (journal-writer.ts).
  *
- * The run's bookkeeping lives next to it, in `<out>.run.json`, written atomically (a temporary
- * file, flushed, then renamed over it) before anything is sent:
- *   {"version", "at", "objectType", "idKind", "items": [every item, in order], "outOffset"}
- * `outOffset` is the size of the --out file when the run started: the run's lines are the ones
- * after it (lines before it belong to earlier runs appended to the same file).
+ * The run's bookkeeping lives next to it:
+ * - `<out>.run.json`, written atomically (a temporary file, flushed, then renamed over it) before
+ *   anything is sent: {"version", "at", "objectType", "idKind", "items": [every item, in order],
+ *   "outOffset", "inFlightOffset", "accounts"}. `outOffset` is the size of the --out file when the
+ *   run started: the run's lines are the ones after it (lines before it belong to earlier runs
+ *   appended to the same file); `inFlightOffset` is the same for the in-flight log.
+ * - `<out>.inflight.jsonl`: {"inFlight": [ids], "at"} on disk before any of those items is sent,
+ *   and {"released": [ids]} for items recorded ahead that were not sent after all.
  *
  * --resume sends the run's items that have no line or whose last line is NOT_SENT; an item whose
- * last line is REQUESTED, FAILED or SKIPPED is never sent again. An item whose batch was in flight
- * when a run was killed has no line, so it is sent again: if the first request did reach the org,
- * the org's cooldown answers the second one SKIPPED. Without the run file (deleted, or the --out
- * file copied alone) --resume falls back to the items whose last line is NOT_SENT, with a warning.
+ * last line is REQUESTED, FAILED or SKIPPED is never sent again. An item recorded in flight
+ * without a final line may have reached the org (its batch was in flight when the run was killed,
+ * or its answer was lost): it is sent again and reported as possibly sent; the org answers SKIPPED
+ * for a record it already has. Without the run file (deleted, or the --out file copied alone)
+ * --resume falls back to the items whose last line is NOT_SENT, with a warning.
  */
-import {
-    closeSync,
-    existsSync,
-    fsyncSync,
-    fstatSync,
-    openSync,
-    readFileSync,
-    readSync,
-    renameSync,
-    statSync,
-    unlinkSync,
-    writeSync
-} from 'fs';
-import { dirname } from 'path';
+import { existsSync, readFileSync, statSync } from 'fs';
 import {
     idKey,
     isZuoraId,
@@ -46,10 +35,12 @@ import {
 import { inputError, usageError } from './errors';
 import type { CliWarning } from './runner';
 
-export const JOURNAL_VERSION = 2;
+export const JOURNAL_VERSION = 3;
 
 /** The run file of an --out file. */
 const RUN_FILE_SUFFIX = '.run.json';
+/** The in-flight log of an --out file. */
+const IN_FLIGHT_SUFFIX = '.inflight.jsonl';
 
 /** What the run file holds. */
 export interface RunRecord {
@@ -61,6 +52,10 @@ export interface RunRecord {
     readonly items: readonly string[];
     /** Size of the --out file in bytes when the run started: its lines come after. */
     readonly outOffset: number;
+    /** Size of the in-flight log in bytes when the run started: its records come after. */
+    readonly inFlightOffset?: number;
+    /** The --account values of the run, as 18-character ids (--resume compares them). */
+    readonly accounts?: readonly string[];
 }
 
 /** The contract's line of --out: exactly these keys. */
@@ -86,79 +81,8 @@ export function runFilePath(outPath: string): string {
     return `${outPath}${RUN_FILE_SUFFIX}`;
 }
 
-/** Writes the run file atomically: whole and flushed, or not at all. */
-export function writeRunFile(path: string, record: RunRecord): void {
-    const temporary = `${path}.${process.pid}.tmp`;
-    const fd = openSync(temporary, 'w');
-    try {
-        writeSync(fd, `${JSON.stringify(record, null, 2)}\n`);
-        fsyncSync(fd);
-    } finally {
-        closeSync(fd);
-    }
-    try {
-        renameSync(temporary, path);
-    } catch (error) {
-        unlinkSync(temporary);
-        throw error;
-    }
-    try {
-        // Makes the rename itself durable (not possible on every system, e.g. Windows).
-        const directory = openSync(dirname(path), 'r');
-        try {
-            fsyncSync(directory);
-        } finally {
-            closeSync(directory);
-        }
-    } catch {
-        // The file is complete either way.
-    }
-}
-
-/** Appends item lines to the --out file, each call as one write followed by fsync. */
-export class JournalWriter {
-    private fd: number | null;
-
-    constructor(readonly path: string) {
-        this.fd = openSync(path, 'a');
-        // A run killed in the middle of a write may have left half a line: end it first.
-        const size = fstatSync(this.fd).size;
-        if (size > 0) {
-            const last = Buffer.alloc(1);
-            const reader = openSync(path, 'r');
-            try {
-                readSync(reader, last, 0, 1, size - 1);
-            } finally {
-                closeSync(reader);
-            }
-            if (last.toString('utf8') !== '\n') {
-                writeSync(this.fd, '\n');
-                fsyncSync(this.fd);
-            }
-        }
-    }
-
-    /** The file's size in bytes. */
-    get size(): number {
-        return this.fd === null ? 0 : fstatSync(this.fd).size;
-    }
-
-    /** Writes the lines, one JSON line each, and flushes them to disk before returning. */
-    results(lines: readonly ItemLine[]): void {
-        if (this.fd === null || lines.length === 0) {
-            return;
-        }
-        const text = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
-        writeSync(this.fd, text);
-        fsyncSync(this.fd);
-    }
-
-    close(): void {
-        if (this.fd !== null) {
-            closeSync(this.fd);
-            this.fd = null;
-        }
-    }
+export function inFlightPath(outPath: string): string {
+    return `${outPath}${IN_FLIGHT_SUFFIX}`;
 }
 
 /** What an --out file (and its run file) tell about its run. */
@@ -168,6 +92,8 @@ export interface ResumeState {
     readonly done: Map<string, ItemLine>;
     /** Items to send, in run order. */
     readonly pending: string[];
+    /** Pending items that may have reached the org already, with when they were sent. */
+    readonly possiblySent: Map<string, string>;
     /** False when the run file was missing (only NOT_SENT lines are pending then). */
     readonly fromRunFile: boolean;
     readonly warnings: CliWarning[];
@@ -210,7 +136,7 @@ function splitByLastLine(
 
 /** Reads a run file; null when there is none. Throws CliError (exit 2) when it is unreadable. */
 function readRunFile(path: string, shownPath: string): RunRecord | null {
-    if (!existsSync(path)) {
+    if (!existsSync(path) || statSync(path).isDirectory()) {
         return null;
     }
     let value: unknown;
@@ -236,11 +162,78 @@ function readRunFile(path: string, shownPath: string): RunRecord | null {
         objectType: value.objectType,
         idKind: value.idKind,
         items: value.items as string[],
-        outOffset:
-            typeof value.outOffset === 'number' && Number.isInteger(value.outOffset)
-                ? Math.max(0, value.outOffset)
-                : 0
+        outOffset: offsetOf(value.outOffset),
+        inFlightOffset: offsetOf(value.inFlightOffset),
+        ...(Array.isArray(value.accounts)
+            ? { accounts: value.accounts.filter((id): id is string => typeof id === 'string') }
+            : {})
     };
+}
+
+function offsetOf(value: unknown): number {
+    return typeof value === 'number' && Number.isInteger(value) ? Math.max(0, value) : 0;
+}
+
+/**
+ * The items the in-flight log (from `offset` on) holds in flight, with when they were sent: a
+ * later record that releases an item takes it out, a later in-flight record updates it.
+ */
+export function readInFlight(absolutePath: string, offset: number): Map<string, string> {
+    const path = inFlightPath(absolutePath);
+    const inFlight = new Map<string, string>();
+    if (!existsSync(path)) {
+        return inFlight;
+    }
+    const buffer = readFileSync(path);
+    const text = buffer.subarray(offset <= buffer.length ? offset : 0).toString('utf8');
+    for (const line of text.split('\n')) {
+        let record: unknown;
+        try {
+            record = JSON.parse(line);
+        } catch {
+            continue;
+        }
+        if (!isObject(record)) {
+            continue;
+        }
+        const ids = (list: unknown): string[] =>
+            Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [];
+        const at = typeof record.at === 'string' ? record.at : '';
+        ids(record.inFlight).forEach((id) => inFlight.set(keyOf(id), at));
+        ids(record.released).forEach((id) => inFlight.delete(keyOf(id)));
+    }
+    return inFlight;
+}
+
+/** The pending items the in-flight log says may have been sent. */
+function possiblySentOf(
+    pending: readonly string[],
+    inFlight: ReadonlyMap<string, string>
+): Map<string, string> {
+    const possiblySent = new Map<string, string>();
+    for (const id of pending) {
+        const at = inFlight.get(keyOf(id));
+        if (at !== undefined) {
+            possiblySent.set(id, at);
+        }
+    }
+    return possiblySent;
+}
+
+/**
+ * Whether an --out file has a run to resume: its run file, or item lines. A run killed before its
+ * run file was written had sent nothing.
+ */
+export function hasRunToResume(absolutePath: string): boolean {
+    const runFile = runFilePath(absolutePath);
+    if (existsSync(runFile) && !statSync(runFile).isDirectory()) {
+        return true;
+    }
+    return (
+        existsSync(absolutePath) &&
+        !statSync(absolutePath).isDirectory() &&
+        readItemLines(absolutePath, 0).length > 0
+    );
 }
 
 /** The item lines of a file from `offset` on (a line cut short by a killed run is skipped). */
@@ -286,6 +279,11 @@ export function readResumeState(
     hints: ResumeHints = {}
 ): ResumeState {
     const runPath = runFilePath(path);
+    if (existsSync(absolutePath) && statSync(absolutePath).isDirectory()) {
+        throw usageError(
+            `--resume ${path} is a directory: give the --out file of a run. Nothing was sent.`
+        );
+    }
     const recorded = readRunFile(runFilePath(absolutePath), runPath);
     const outExists = existsSync(absolutePath);
     if (!outExists && recorded === null) {
@@ -315,9 +313,14 @@ export function readResumeState(
         for (const line of outExists ? readItemLines(absolutePath, offset) : []) {
             last.set(keyOf(line.id), line);
         }
+        const split = splitByLastLine(recorded.items, last);
         return {
             run: recorded,
-            ...splitByLastLine(recorded.items, last),
+            ...split,
+            possiblySent: possiblySentOf(
+                split.pending,
+                readInFlight(absolutePath, recorded.inFlightOffset ?? 0)
+            ),
             fromRunFile: true,
             warnings
         };
@@ -355,9 +358,11 @@ export function readResumeState(
             objectType,
             idKind: zuora ? 'zuora' : 'salesforce',
             items,
-            outOffset: 0
+            outOffset: 0,
+            inFlightOffset: 0
         },
         ...splitByLastLine(items, last),
+        possiblySent: new Map(),
         fromRunFile: false,
         warnings
     };

@@ -6,19 +6,29 @@
  *   -> print the summary (or --json) and exit with the contract's code.
  */
 import { resolve } from 'path';
-import { API_SESSION_CAP, planSessions, summarise, type ItemResult } from '../bridge';
+import { summarise, type ItemResult } from '../bridge';
 import { version } from '../../package.json';
 import { parseArgs, type CliOptions } from './args';
 import { checkSessionOptions, resolveSession, type OrgLookup } from './auth';
-import { CliError, inputError } from './errors';
+import { CliError } from './errors';
 import { EXIT, type ExitCode } from './exit-codes';
 import { Output, type CliStreams } from './io';
-import { JOURNAL_VERSION, JournalWriter, runFilePath, writeRunFile } from './journal';
+import { onSignals, type Leave } from './signals';
+import { JOURNAL_VERSION } from './journal';
+import { checkWritable, JournalWriter } from './journal-writer';
 import { Progress, retryLine } from './progress';
 import { errorWarnings, humanDryRun, humanReport, jsonReport, type RunReport } from './report';
 import { retryPolicyFrom } from './retry';
 import { RunState } from './run-state';
-import { runBatches, sendLaterHint, StopSwitch, type Batch, type RunnerOutcome } from './runner';
+import {
+    planBatches,
+    runBatches,
+    sendLaterHint,
+    StopSwitch,
+    type Batch,
+    type CliWarning,
+    type RunnerOutcome
+} from './runner';
 import { createOrgClient, requestTimeoutFrom, type OrgClient } from './transport';
 import { freshWork, resumeWork, type Work } from './work';
 
@@ -37,6 +47,9 @@ export interface CliContext {
     /** What is known of the run as it goes (runCli reads it on a forced exit). */
     readonly state?: RunState;
 }
+
+/** At most this many bad values are listed on stderr; --json lists them all. */
+const MAX_PROBLEMS_SHOWN = 20;
 
 /** Registers every token the arguments or the environment carry, before anything is printed. */
 function registerSecrets(output: Output, context: CliContext): void {
@@ -71,57 +84,81 @@ function printError(output: Output, state: RunState, error: CliError): ExitCode 
             })
         );
     }
+    const shown = error.problems.slice(0, MAX_PROBLEMS_SHOWN);
+    const hidden = error.problems.length - shown.length;
     const lines = [
         `Error: ${error.message}`,
-        ...error.problems.map((problem) => `  ${problem.where}: ${problem.message}`)
+        ...shown.map((problem) => `  ${problem.where}: ${problem.message}`),
+        ...(hidden > 0 ? [`  ... and ${hidden} more (--json lists every one of them).`] : [])
     ];
     output.err(`${lines.join('\n')}\n`);
     return error.exitCode;
 }
 
 /**
- * Opens the --out file. A new run (or a resumed one written to another file) first writes its
- * run file, atomically, before anything is sent; a run resumed into its own file continues it.
+ * Opens the --out file (or the --resume file a run continues), under its lock, before anything is
+ * sent: a path that cannot be written, or another run on it, is a usage error. A dry run only
+ * checks that it could write there.
  */
-function openJournal(
-    options: CliOptions,
-    work: Work,
-    cwd: string,
-    at: string
-): JournalWriter | null {
+function openJournal(options: CliOptions, cwd: string, output: Output): JournalWriter | null {
     const path = options.out ?? options.resume;
     if (path === undefined) {
         return null;
     }
     const absolute = resolve(cwd, path);
-    let journal: JournalWriter;
-    try {
-        journal = new JournalWriter(absolute);
-    } catch (error) {
-        throw inputError(`Cannot write ${path}: ${(error as Error).message}. Nothing was sent.`);
-    }
-    const continuing =
-        options.resume !== undefined &&
-        (options.out === undefined || absolute === resolve(cwd, options.resume));
-    if (!continuing) {
-        try {
-            writeRunFile(runFilePath(absolute), {
-                version: JOURNAL_VERSION,
-                at,
-                objectType: work.objectType,
-                idKind: work.zuoraIds ? 'zuora' : 'salesforce',
-                items: work.items,
-                outOffset: journal.size
-            });
-        } catch (error) {
-            journal.close();
-            throw inputError(
-                `Cannot write ${runFilePath(path)}: ${(error as Error).message}. Nothing was sent.`
-            );
+    if (options.dryRun) {
+        if (options.out !== undefined) {
+            checkWritable(absolute, path);
         }
-        journal.results(work.copyLines);
+        return null;
     }
-    return journal;
+    return JournalWriter.open(absolute, path, (text) => output.redactor.redact(text));
+}
+
+/**
+ * A new run (or a resumed one written to another file) first writes its run file, atomically,
+ * before anything is sent; a run resumed into its own file continues it.
+ */
+function beginJournal(
+    journal: JournalWriter,
+    options: CliOptions,
+    work: Work,
+    cwd: string,
+    at: string
+): void {
+    const continuing =
+        work.resumed &&
+        options.resume !== undefined &&
+        (options.out === undefined || resolve(cwd, options.out) === resolve(cwd, options.resume));
+    if (continuing) {
+        return;
+    }
+    journal.begin({
+        version: JOURNAL_VERSION,
+        at,
+        objectType: work.objectType,
+        idKind: work.zuoraIds ? 'zuora' : 'salesforce',
+        items: work.items,
+        outOffset: journal.outOffset,
+        inFlightOffset: journal.inFlightOffset,
+        accounts: work.accounts
+    });
+    journal.results(work.copyLines);
+}
+
+/** Closes the journal; the warning to give when it could not be written whole. */
+async function closeJournal(journal: JournalWriter | null, path: string): Promise<CliWarning[]> {
+    try {
+        await journal?.close();
+        return [];
+    } catch (error) {
+        return [
+            {
+                code: 'OUT_FILE_WRITE_FAILED',
+                message: `${path} could not be written whole (${(error as Error).message}): this output is the only full record of the run.`
+            }
+        ];
+    }
 }
 
 function exitCodeOf(results: readonly ItemResult[], outcome: RunnerOutcome): ExitCode {
@@ -173,128 +210,151 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
     state.apiRequests = apiRequests;
     state.resumeFile = options.out ?? options.resume;
 
+    // A --resume file is read first (a directory or a missing run is refused as such), then the
+    // file the run writes is opened under its lock: both before anything is sent.
     const work =
-        options.resume !== undefined
-            ? resumeWork(
-                  options.resume,
-                  { cwd: context.cwd, now },
-                  {
-                      ...(options.typeGiven ? { objectType: options.objectType } : {}),
-                      ...(options.zuoraIds ? { zuoraIds: true } : {})
-                  }
-              )
-            : await freshWork(options, {
-                  cwd: context.cwd,
-                  now,
-                  connect,
-                  retry,
-                  onRetry: (what, event) => progress.log(retryLine(what, event)),
-                  ...(context.sleep === undefined ? {} : { sleep: context.sleep })
-              });
-    state.items = work.items;
-    state.known = work.known;
-    state.warnings = work.warnings;
-    const batches: Batch[] = planSessions(work.toSend, API_SESSION_CAP).map((ids, index) => ({
-        number: index + 1,
-        ids
-    }));
-
-    if (options.dryRun) {
-        const plan = batches.map((batch) => [...batch.ids]);
-        const results = state.results('Dry run: not sent.');
-        if (options.json) {
-            output.out(
-                jsonReport({
-                    status: EXIT.OK,
-                    results,
-                    apiRequests: apiRequests(),
-                    warnings: work.warnings,
-                    batches: plan
-                })
-            );
-        } else {
-            work.warnings.forEach((warning) => output.err(`Warning: ${warning.message}\n`));
-            output.out(humanDryRun(plan, work.toSend.length));
-        }
-        return EXIT.OK;
-    }
-
-    const org: Pick<OrgClient, 'postSync' | 'apiUsage'> =
-        batches.length > 0
-            ? await connect()
-            : {
-                  postSync: () => Promise.reject(new Error('nothing to send')),
-                  apiUsage: () => null
-              };
-    const journal = openJournal(options, work, context.cwd, now().toISOString());
-
-    progress.start(work.toSend.length);
-    let outcome: RunnerOutcome;
+        options.resume !== undefined ? resumeWork(options, { cwd: context.cwd, now }) : null;
+    const journal = openJournal(options, context.cwd, output);
+    state.journal = journal;
     try {
-        outcome = await runBatches(batches, org, {
-            objectType: work.objectType,
-            zuoraIds: work.zuoraIds,
-            concurrency: options.concurrency,
-            apiBudget: options.apiBudget,
-            retry,
-            stop,
-            now,
-            ...(work.initialLimits === undefined ? {} : { initialLimits: work.initialLimits }),
-            ...(journal === null ? {} : { recorder: journal }),
-            ...(state.resumeFile === undefined ? {} : { resumeFile: state.resumeFile }),
-            ...(context.sleep === undefined ? {} : { sleep: context.sleep }),
-            events: {
-                onBatchStart: () => progress.batchStarted(),
-                onBatchDone: (batch, results) => {
-                    batch.ids.forEach((id, index) => {
-                        const result = results[index];
-                        if (result !== undefined) {
-                            state.arrived.set(id, result);
-                        }
-                    });
-                    progress.batchDone(results);
-                },
-                onRetry: (batch, event) => progress.log(retryLine(`Batch ${batch.number}`, event)),
-                onStop: (info) =>
-                    progress.log(
-                        info.reason === 'interrupted' ? info.message : `Stopping: ${info.message}`
-                    )
-            }
-        });
+        return await send(
+            work ??
+                (await freshWork(options, {
+                    cwd: context.cwd,
+                    now,
+                    connect,
+                    retry,
+                    onRetry: (what, event) => progress.log(retryLine(what, event)),
+                    ...(context.sleep === undefined ? {} : { sleep: context.sleep })
+                }))
+        );
     } finally {
-        journal?.close();
-        progress.finish();
+        state.journal = null;
+        // Closed (and reported) already unless the run ended early.
+        await journal?.close().catch(() => undefined);
     }
 
-    const results = work.items.map(
-        (id): ItemResult =>
-            outcome.results.get(id) ??
-            work.known.get(id) ?? { id, status: 'NOT_SENT', message: 'Not sent.' }
-    );
-    const warnings = [...work.warnings, ...outcome.warnings];
-    if (outcome.stop !== null) {
-        warnings.push({ code: outcome.stop.code, message: outcome.stop.message });
-    }
-    const report: RunReport = {
-        status: exitCodeOf(results, outcome),
-        results,
-        apiRequests: apiRequests(),
-        warnings
-    };
-    if (options.json) {
-        output.out(jsonReport(report));
-    } else {
-        // The stop was logged when it happened; the other warnings come now.
-        const stopCode = outcome.stop?.code;
-        warnings
-            .filter((warning) => warning.code !== stopCode)
-            .forEach((warning) => output.err(`Warning: ${warning.message}\n`));
-        output.out(humanReport(report));
-        if (state.resumeFile !== undefined && summarise(results).notSent > 0) {
-            output.err(`Send the items not sent with: zuora-sync --resume ${state.resumeFile}\n`);
+    async function send(work: Work): Promise<ExitCode> {
+        state.items = work.items;
+        state.known = work.known;
+        state.warnings = work.warnings;
+        const batches: Batch[] = planBatches(
+            work.toSend,
+            work.possiblySent,
+            requestTimeoutFrom(context.env)
+        );
+
+        if (options.dryRun) {
+            const plan = batches.map((batch) => [...batch.ids]);
+            const results = state.results('Dry run: not sent.');
+            if (options.json) {
+                output.out(
+                    jsonReport({
+                        status: EXIT.OK,
+                        results,
+                        apiRequests: apiRequests(),
+                        warnings: work.warnings,
+                        batches: plan
+                    })
+                );
+            } else {
+                work.warnings.forEach((warning) => output.err(`Warning: ${warning.message}\n`));
+                output.out(humanDryRun(plan, work.toSend.length));
+            }
+            return EXIT.OK;
         }
+
+        const org: Pick<OrgClient, 'postSync' | 'apiUsage'> =
+            batches.length > 0
+                ? await connect()
+                : {
+                      postSync: () => Promise.reject(new Error('nothing to send')),
+                      apiUsage: () => null
+                  };
+        if (journal !== null) {
+            beginJournal(journal, options, work, context.cwd, now().toISOString());
+        }
+
+        progress.start(work.toSend.length);
+        let outcome: RunnerOutcome;
+        try {
+            outcome = await runBatches(batches, org, {
+                objectType: work.objectType,
+                zuoraIds: work.zuoraIds,
+                concurrency: options.concurrency,
+                apiBudget: options.apiBudget,
+                retry,
+                stop,
+                now,
+                possiblySent: work.possiblySent,
+                ...(work.initialLimits === undefined ? {} : { initialLimits: work.initialLimits }),
+                ...(journal === null ? {} : { recorder: journal }),
+                ...(state.resumeFile === undefined ? {} : { resumeFile: state.resumeFile }),
+                ...(context.sleep === undefined ? {} : { sleep: context.sleep }),
+                events: {
+                    onBatchStart: () => progress.batchStarted(),
+                    onBatchDone: (batch, results) => {
+                        batch.ids.forEach((id, index) => {
+                            const result = results[index];
+                            if (result !== undefined) {
+                                state.arrived.set(id, result);
+                            }
+                        });
+                        progress.batchDone(results);
+                    },
+                    onRetry: (batch, event) =>
+                        progress.log(retryLine(`Batch ${batch.number}`, event)),
+                    onSettle: (ms) =>
+                        progress.log(
+                            `Waiting ${Math.ceil(ms / 1000)} s before sending again the items the stopped run had in flight, ` +
+                                'so that the org can tell whether it received them (it answers SKIPPED for those).'
+                        ),
+                    onStop: (info) =>
+                        progress.log(
+                            info.reason === 'interrupted'
+                                ? info.message
+                                : `Stopping: ${info.message}`
+                        )
+                }
+            });
+        } finally {
+            progress.finish();
+        }
+        // Every result is on disk before the summary says so.
+        const journalWarnings = await closeJournal(journal, state.resumeFile ?? '');
+
+        const results = work.items.map(
+            (id): ItemResult =>
+                outcome.results.get(id) ??
+                work.known.get(id) ?? { id, status: 'NOT_SENT', message: 'Not sent.' }
+        );
+        const warnings = [...work.warnings, ...outcome.warnings, ...journalWarnings];
+        if (outcome.stop !== null) {
+            warnings.push({ code: outcome.stop.code, message: outcome.stop.message });
+        }
+        const report: RunReport = {
+            status: journalWarnings.length > 0 ? EXIT.INCOMPLETE : exitCodeOf(results, outcome),
+            results,
+            apiRequests: apiRequests(),
+            warnings
+        };
+        if (options.json) {
+            output.out(jsonReport(report));
+        } else {
+            // The stop was logged when it happened; the other warnings come now.
+            const stopCode = outcome.stop?.code;
+            warnings
+                .filter((warning) => warning.code !== stopCode)
+                .forEach((warning) => output.err(`Warning: ${warning.message}\n`));
+            output.out(humanReport(report));
+            if (state.resumeFile !== undefined && summarise(results).notSent > 0) {
+                output.err(
+                    `Send the items not sent with: zuora-sync --resume ${state.resumeFile}\n`
+                );
+            }
+        }
+        return report.status as ExitCode;
     }
-    return report.status as ExitCode;
 }
 
 /** Runs the command; resolves with its exit code. Never calls process.exit. */
@@ -324,51 +384,27 @@ export async function main(context: CliContext): Promise<ExitCode> {
     }
 }
 
-/**
- * Leaves at once (a second Ctrl-C): every result received is already in --out; with --json the
- * document lists the others as NOT_SENT (those in flight have no line: --resume sends them).
- */
-function forcedExit(state: RunState): void {
-    const message =
-        state.resumeFile === undefined
-            ? 'Stopped without waiting for the requests in flight: run the command again to send what is left (the org answers SKIPPED for an item it had already received).'
-            : `Stopped without waiting for the requests in flight: --resume ${state.resumeFile} sends the items that have no line (the org answers SKIPPED for one it had already received).`;
-    const output = state.output;
-    if (output !== null) {
-        if (state.json === true) {
-            output.out(
-                state.document(EXIT.INCOMPLETE, {
-                    notSent: `Not sent, or sent without waiting for its answer: the run was stopped. ${sendLaterHint(state.resumeFile)}`,
-                    warnings: [{ code: 'INTERRUPTED', message }]
-                })
-            );
-        }
-        output.err(`\n${message}\n`);
-        // Answers still arriving must not print a second document.
-        output.close();
-    }
-    process.stdout.write('', () => process.exit(EXIT.INCOMPLETE));
+/** Writes '' to a stream and calls back once everything before it is flushed. */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+    return new Promise((resolvePromise) => {
+        stream.write('', () => resolvePromise());
+    });
 }
+
+/** Exits once stdout and stderr are flushed (their last words must not be cut). */
+const leaveProcess: Leave = (code) => {
+    void Promise.all([drained(process.stdout), drained(process.stderr)]).then(() =>
+        process.exit(code)
+    );
+};
 
 /** Process wiring: real streams, signals (first: stop gracefully; second: leave at once), exit code. */
 export function runCli(argv: readonly string[] = process.argv.slice(2)): void {
     const stop = new StopSwitch();
     const state = new RunState();
-    let signals = 0;
-    const onSignal = (signal: NodeJS.Signals): void => {
-        signals++;
-        if (signals > 1) {
-            forcedExit(state);
-            return;
-        }
-        stop.stop({
-            reason: 'interrupted',
-            code: 'INTERRUPTED',
-            message: `Interrupted (${signal}): no new batch is sent; waiting for the requests in flight.`
-        });
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    const signals = onSignals(state, stop, leaveProcess);
+    process.on('SIGINT', signals.handle);
+    process.on('SIGTERM', signals.handle);
     void main({
         argv,
         env: process.env,
@@ -382,9 +418,9 @@ export function runCli(argv: readonly string[] = process.argv.slice(2)): void {
         stop,
         state
     }).then((code) => {
-        // Exit once stdout is flushed, so that a request abandoned after its timeout cannot keep
-        // the process alive.
-        process.stdout.write('', () => process.exit(code));
+        // Exit once the output is flushed, so that a request abandoned after its timeout cannot
+        // keep the process alive.
+        signals.finished(code);
     });
 }
 

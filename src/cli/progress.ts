@@ -46,7 +46,9 @@ export class Progress {
 
     batchDone(results: readonly ItemResult[]): void {
         this.inFlight--;
-        this.done.push(...results);
+        for (const result of results) {
+            this.done.push(result);
+        }
         this.update(false);
     }
 

@@ -5,6 +5,7 @@
  */
 import type { ItemResult } from '../bridge';
 import type { Output } from './io';
+import type { JournalWriter } from './journal-writer';
 import { jsonReport } from './report';
 import type { CliWarning } from './runner';
 
@@ -24,6 +25,8 @@ export class RunState {
     resumeFile: string | undefined = undefined;
     /** Where the run writes (set by main). */
     output: Output | null = null;
+    /** The journal while it is open (a forced exit writes what is pending). */
+    journal: JournalWriter | null = null;
 
     /** One result per item of the run, NOT_SENT with `notSent` when none; [] while unknown. */
     results(notSent: string): ItemResult[] {

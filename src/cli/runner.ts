@@ -8,6 +8,7 @@
 import {
     API_SESSION_CAP,
     describeError,
+    planSessions,
     limitWarnings,
     messageText,
     requestSync,
@@ -20,12 +21,39 @@ import {
 } from '../bridge';
 import { keyOf, toItemLine, type ItemLine } from './journal';
 import { RetriesExhausted, withRetry, type RetryEvent, type RetryPolicy } from './retry';
-import { networkCodeOf, NEVER_CONNECTED, type OrgClient } from './transport';
+import { connectionProblemOf, networkCodeOf, NEVER_CONNECTED, type OrgClient } from './transport';
 
 export interface Batch {
     /** 1-based number of the batch in the run. */
     readonly number: number;
     readonly ids: readonly string[];
+    /** Not sent before this time (epoch ms): items an earlier run may still have in the org. */
+    readonly notBefore?: number;
+}
+
+/**
+ * The batches of a run: at most API_SESSION_CAP items each, in order; the items an earlier run
+ * may have sent (`possiblySent`, with when) come last, in batches of their own, sent no earlier
+ * than `settleMs` after the latest of them was sent. By then the org has finished with the
+ * earlier request (or given it up), so its cooldown can tell whether it went through.
+ */
+export function planBatches(
+    toSend: readonly string[],
+    possiblySent: ReadonlyMap<string, string>,
+    settleMs: number
+): Batch[] {
+    const fresh = toSend.filter((id) => !possiblySent.has(id));
+    const again = toSend.filter((id) => possiblySent.has(id));
+    const sentAt = again
+        .map((id) => Date.parse(possiblySent.get(id) ?? ''))
+        .filter((time) => Number.isFinite(time));
+    const latest = sentAt.reduce((max, time) => Math.max(max, time), 0);
+    const plan = (ids: readonly string[], extra: Partial<Batch>): Omit<Batch, 'number'>[] =>
+        planSessions([...ids], API_SESSION_CAP).map((batch) => ({ ids: batch, ...extra }));
+    return [
+        ...plan(fresh, {}),
+        ...plan(again, latest > 0 ? { notBefore: latest + settleMs } : {})
+    ].map((batch, index) => ({ ...batch, number: index + 1 }));
 }
 
 /** Why a run stopped before sending every batch. */
@@ -63,8 +91,13 @@ export class StopSwitch {
     }
 }
 
-/** Where results go as they arrive (the --out file); optional. */
+/** Where the run is journaled (the --out file and its in-flight log); optional. */
 export interface RunRecorder {
+    /** Records items as possibly sent; resolves once that record survives a kill. */
+    inFlight(ids: readonly string[], at: string): Promise<void>;
+    /** Items recorded in flight ahead of time that were not sent after all. */
+    released(ids: readonly string[]): void;
+    /** Results as they arrive. */
     results(lines: readonly ItemLine[]): void;
 }
 
@@ -73,6 +106,8 @@ export interface RunnerEvents {
     onBatchDone?(batch: Batch, results: readonly ItemResult[]): void;
     onRetry?(batch: Batch, event: RetryEvent): void;
     onStop?(info: StopInfo): void;
+    /** The run waits `ms` before sending again items an earlier run may still have in the org. */
+    onSettle?(ms: number): void;
 }
 
 export interface RunnerOptions {
@@ -89,6 +124,8 @@ export interface RunnerOptions {
     /** The --out file (as given) that --resume can continue; without one, --resume is not offered. */
     readonly resumeFile?: string;
     readonly events?: RunnerEvents;
+    /** Items that an earlier run may have sent already (--resume), with when. */
+    readonly possiblySent?: ReadonlyMap<string, string>;
     readonly now?: () => Date;
     readonly sleep?: (ms: number) => Promise<void>;
     readonly random?: () => number;
@@ -104,7 +141,7 @@ export interface RunnerOutcome {
     /** One result per item of the run, keyed by the item as planned. */
     readonly results: Map<string, ItemResult>;
     readonly stop: StopInfo | null;
-    /** The latest limit warnings (one per limit). */
+    /** The latest limit warnings (one per limit), and what became of items sent again. */
     readonly warnings: CliWarning[];
 }
 
@@ -121,6 +158,12 @@ const REFUSING_CODES: ReadonlySet<string> = new Set([
     'METHOD_NOT_ALLOWED',
     'ERROR_HTTP_405'
 ]);
+
+/**
+ * Codes Salesforce answers with HTTP 500 (an unexpected server error), which jsforce raises
+ * without the status: not final, like any 5xx, although not worth retrying at once.
+ */
+const SERVER_ERROR_CODES: ReadonlySet<string> = new Set(['UNKNOWN_EXCEPTION', 'APEX_ERROR']);
 
 interface FailureVerdict {
     readonly status: 'FAILED' | 'NOT_SENT';
@@ -139,9 +182,18 @@ export function sendLaterHint(resumeFile: string | undefined): string {
 function judgeFailure(
     description: ErrorDescription,
     error: unknown,
+    attempts: number,
     resumeFile?: string
 ): FailureVerdict {
     const code = String(description.code);
+    const unusable = connectionProblemOf(error);
+    if (unusable !== null) {
+        return {
+            status: 'NOT_SENT',
+            message: `Not sent: ${unusable}`,
+            stop: { reason: 'connection', code: 'CONNECTION', message: unusable }
+        };
+    }
     if (code === 'INVALID_SESSION_ID' || description.httpStatus === 401) {
         const message = `${description.message} (the session was refused: run sf org login, or give a fresh token)`;
         return {
@@ -180,7 +232,52 @@ function judgeFailure(
             stop: { reason: 'refused', code, message: description.message }
         };
     }
+    if (description.retryable || SERVER_ERROR_CODES.has(code)) {
+        // May pass on its own (server busy, a lock): not final, so that --resume sends it again.
+        return {
+            status: 'NOT_SENT',
+            message: `${description.message} (a temporary failure, ${attempts} ${
+                attempts === 1 ? 'try' : 'tries'
+            }). ${sendLaterHint(resumeFile)}`
+        };
+    }
     return { status: 'FAILED', message: description.message };
+}
+
+/** Whether a failed try may have reached the org (its request was sent, its answer is unknown). */
+function mayHaveReached(error: unknown): boolean {
+    const raw = (error as { cause?: unknown } | null)?.cause ?? error;
+    const code = networkCodeOf(raw);
+    if (code !== undefined) {
+        return !NEVER_CONNECTED.has(code) && connectionProblemOf(raw) === null;
+    }
+    const status = describeError(error).httpStatus;
+    return status === undefined || (status >= 500 && status !== 503);
+}
+
+/** The words added to the result of an item sent again while an earlier request may have reached the org. */
+function resentNote(earlier: string | undefined): string {
+    return earlier === undefined
+        ? ' (An earlier try of this run, whose answer was lost, may have reached the org: this answer is about the second request.)'
+        : ` (The run stopped at ${earlier} sent it without receiving the answer: this answer is about the second request.)`;
+}
+
+/** The warning that tells what became of the items sent again. */
+function resentWarning(resent: readonly ItemResult[]): CliWarning[] {
+    if (resent.length === 0) {
+        return [];
+    }
+    const skipped = resent.filter((result) => result.status === 'SKIPPED').length;
+    const requested = resent.filter((result) => result.status === 'REQUESTED').length;
+    return [
+        {
+            code: 'SENT_AGAIN',
+            message:
+                `${resent.length} ${resent.length === 1 ? 'item was' : 'items were'} sent again because an earlier request may have reached the org: ` +
+                `${skipped} answered SKIPPED (the org already had that request), ${requested} REQUESTED (it had not, or it cannot tell), ` +
+                `${resent.length - skipped - requested} other.`
+        }
+    ];
 }
 
 /** The org's DailyApiRequests reading among `limits`, or null. */
@@ -228,16 +325,23 @@ export async function runBatches(
     const warnings = new Map<string, CliWarning>();
     const { stop, events, recorder } = options;
 
-    const record = (batch: Batch, list: ItemResult[]): void => {
+    const resent: ItemResult[] = [];
+
+    const record = (batch: Batch, list: ItemResult[], retried: boolean): void => {
         const byKey = new Map(list.map((result) => [keyOf(result.id), result]));
-        const ordered = batch.ids.map(
-            (id): ItemResult =>
-                byKey.get(keyOf(id)) ?? {
-                    id,
-                    status: 'FAILED',
-                    message: messageText('itemNoResult')
-                }
-        );
+        const ordered = batch.ids.map((id): ItemResult => {
+            const result = byKey.get(keyOf(id)) ?? {
+                id,
+                status: 'FAILED',
+                message: messageText('itemNoResult')
+            };
+            const earlier = options.possiblySent?.get(id);
+            if ((!retried && earlier === undefined) || result.status === 'NOT_SENT') {
+                return result;
+            }
+            resent.push(result);
+            return { ...result, message: `${result.message}${resentNote(earlier)}` };
+        });
         recorder?.results(ordered.map((result) => toItemLine(result, now().toISOString())));
         batch.ids.forEach((id, index) => results.set(id, ordered[index] as ItemResult));
         events?.onBatchDone?.(batch, ordered);
@@ -267,10 +371,19 @@ export async function runBatches(
             source: 'CLI'
         };
         let outcome: SyncOutcome;
+        let reached = false;
         try {
             outcome = await withRetry(
-                () =>
-                    requestSync((body) => client.postSync(body), request, { max: API_SESSION_CAP }),
+                async () => {
+                    try {
+                        return await requestSync((body) => client.postSync(body), request, {
+                            max: API_SESSION_CAP
+                        });
+                    } catch (error) {
+                        reached ||= mayHaveReached(error);
+                        throw error;
+                    }
+                },
                 {
                     policy: options.retry,
                     onRetry: (event) => events?.onRetry?.(batch, event),
@@ -288,27 +401,95 @@ export async function runBatches(
             const verdict = judgeFailure(
                 exhausted.description,
                 raw?.cause ?? raw,
+                exhausted.attempts,
                 options.resumeFile
             );
             record(
                 batch,
-                batch.ids.map((id) => ({ id, status: verdict.status, message: verdict.message }))
+                batch.ids.map((id) => ({ id, status: verdict.status, message: verdict.message })),
+                false
             );
+            if (!reached) {
+                // No try reached the org: these items are not in flight.
+                recorder?.released(batch.ids);
+            }
             if (verdict.stop !== undefined) {
                 stop.stop(verdict.stop);
             }
             return;
         }
-        record(batch, outcome.results);
+        // A second try after one that may have reached the org: its answers say so.
+        record(batch, outcome.results, reached);
         checkLimits(outcome.limits);
     };
 
+    // In-flight records: on disk before a batch is sent, written ahead (two waves) in groups so
+    // that a worker rarely waits for the disk.
+    const ahead = Math.max(1, options.concurrency);
+    const marks: Promise<void>[] = [];
+    let marked = 0;
+    const markUpTo = (end: number): void => {
+        const last = Math.min(batches.length, end);
+        if (recorder === undefined || last <= marked) {
+            return;
+        }
+        const ids = batches.slice(marked, last).flatMap((batch) => batch.ids);
+        const done = recorder.inFlight(ids, now().toISOString());
+        done.catch(() => undefined);
+        for (let index = marked; index < last; index++) {
+            marks[index] = done;
+        }
+        marked = last;
+    };
+    let settleLogged = false;
+    /** Waits until a batch may be sent (see planBatches), or the run is stopped. */
+    const settle = async (batch: Batch): Promise<void> => {
+        const wait = (batch.notBefore ?? 0) - now().getTime();
+        if (wait <= 0 || stop.stopped !== null) {
+            return;
+        }
+        if (!settleLogged) {
+            settleLogged = true;
+            events?.onSettle?.(wait);
+        }
+        await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, wait);
+            stop.onStop(() => {
+                clearTimeout(timer);
+                resolve();
+            });
+        });
+    };
+    /** Batches taken but not sent (the run stopped while their record was written). */
+    const held: number[] = [];
+    const sendWhenRecorded = async (index: number): Promise<void> => {
+        if (index + ahead >= marked) {
+            markUpTo(index + 1 + 2 * ahead);
+        }
+        try {
+            await marks[index];
+        } catch (error) {
+            stop.stop({
+                reason: 'refused',
+                code: 'OUT_FILE_WRITE_FAILED',
+                message: `The journal could not be written (${(error as Error).message}): no further batch was sent.`
+            });
+        }
+        const batch = batches[index] as Batch;
+        await settle(batch);
+        if (stop.stopped !== null) {
+            held.push(index);
+            return;
+        }
+        await sendBatch(batch);
+    };
+
     let next = 0;
-    const take = (): Batch | undefined =>
-        stop.stopped === null && next < batches.length ? batches[next++] : undefined;
+    const take = (): number | undefined =>
+        stop.stopped === null && next < batches.length ? next++ : undefined;
     const worker = async (): Promise<void> => {
-        for (let batch = take(); batch !== undefined; batch = take()) {
-            await sendBatch(batch);
+        for (let index = take(); index !== undefined; index = take()) {
+            await sendWhenRecorded(index);
         }
     };
 
@@ -327,7 +508,16 @@ export async function runBatches(
     const workers = Math.min(options.concurrency, batches.length - next);
     await Promise.all(Array.from({ length: Math.max(0, workers) }, () => worker()));
 
-    const unsent = batches.slice(next).flatMap((batch) => batch.ids);
+    const heldSet = new Set(held);
+    const unsentIndexes = [...batches.keys()].filter(
+        (index) => index >= next || heldSet.has(index)
+    );
+    recorder?.released(
+        unsentIndexes
+            .filter((index) => index < marked)
+            .flatMap((index) => (batches[index] as Batch).ids)
+    );
+    const unsent = unsentIndexes.flatMap((index) => (batches[index] as Batch).ids);
     if (unsent.length > 0) {
         const message = notSentMessage(stop.stopped, options.resumeFile);
         const list = unsent.map((id): ItemResult => ({ id, status: 'NOT_SENT', message }));
@@ -335,5 +525,9 @@ export async function runBatches(
         recorder?.results(list.map((result) => toItemLine(result, at)));
         list.forEach((result) => results.set(result.id, result));
     }
-    return { results, stop: stop.stopped, warnings: [...warnings.values()] };
+    return {
+        results,
+        stop: stop.stopped,
+        warnings: [...warnings.values(), ...resentWarning(resent)]
+    };
 }

@@ -1,12 +1,14 @@
 /**
- * The org, as the command line talks to it: jsforce on the session found by auth.ts, the Apex
- * REST resource of contract v1, one HTTP request per call (jsforce's own retries are off; retry.ts
- * decides), a timeout per request, and a count of the requests made.
+ * The org, as the command line talks to it: the session found by auth.ts, the Apex REST resource
+ * of contract v1 (the listing through jsforce, the sync requests through a lighter kept-alive
+ * POST), one HTTP request per call (no retries here; retry.ts decides), a timeout per request,
+ * and a count of the requests made.
  */
 import { Connection } from 'jsforce/core';
 import 'jsforce/api/apex';
-import type { LimitEntry, SyncRequest } from '../bridge';
+import { SyncError, type LimitEntry, type SyncRequest } from '../bridge';
 import { usageError } from './errors';
+import { apiUsageOf, createJsonPoster, httpError } from './json-post';
 import type { OrgSession } from './sf';
 
 const API_VERSION = '65.0';
@@ -39,12 +41,19 @@ function timeoutError(ms: number): Error {
     return error;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** Runs `start`, rejecting with a timeout error (and aborting it) when it takes more than `ms`. */
+function withTimeout<T>(start: (signal: AbortSignal) => PromiseLike<T>, ms: number): Promise<T> {
+    const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(timeoutError(ms)), ms);
+        timer = setTimeout(() => {
+            reject(timeoutError(ms));
+            controller.abort();
+        }, ms);
     });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+    const work = Promise.resolve(start(controller.signal));
+    work.catch(() => undefined);
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Network failures where no connection was made, so nothing can have reached the org. */
@@ -72,10 +81,87 @@ export function networkCodeOf(error: unknown, depth = 0): string | undefined {
     return networkCodeOf(bag.cause, depth + 1);
 }
 
+/** The code of the error that says the instance URL cannot be used (TLS, not an org). */
+const UNUSABLE_ORG = 'UNUSABLE_ORG';
+
+/** TLS failures, by what their code or message says, and the cause in words. */
+const TLS_CAUSES: readonly (readonly [RegExp, string])[] = [
+    [
+        /WRONG_VERSION_NUMBER|wrong version number|packet length too long|EPROTO/i,
+        'the server does not speak TLS (https) there: check the URL and its port'
+    ],
+    [/SELF_SIGNED|self[- ]signed/i, 'its TLS certificate is self-signed, so it is not trusted'],
+    [
+        /UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|unable to (?:verify|get) (?:the first|local issuer)/i,
+        'its TLS certificate cannot be verified (unknown issuer)'
+    ],
+    [/CERT_HAS_EXPIRED|certificate has expired/i, 'its TLS certificate has expired'],
+    [/ALTNAME|does not match certificate/i, 'its TLS certificate is for another host name'],
+    [/ERR_SSL|ERR_TLS|\bSSL\b|\bTLS\b/i, 'the TLS connection could not be set up']
+];
+
+/** Every code and message of an error and of its causes. */
+function errorTexts(error: unknown, depth = 0): string[] {
+    if (error === null || typeof error !== 'object' || depth > 4) {
+        return [];
+    }
+    const bag = error as { code?: unknown; message?: unknown; cause?: unknown };
+    return [
+        ...[bag.code, bag.message].filter((text): text is string => typeof text === 'string'),
+        ...errorTexts(bag.cause, depth + 1)
+    ];
+}
+
+/** The TLS cause of a failed request in words, or null when it is not a TLS failure. */
+function tlsCauseOf(error: unknown): string | null {
+    const texts = errorTexts(error);
+    const found = TLS_CAUSES.find(([pattern]) => texts.some((text) => pattern.test(text)));
+    return found === undefined ? null : found[1];
+}
+
+/** A failure that says the instance URL cannot be used: never retried, ends the run (exit 3). */
+function unusableOrg(message: string): SyncError {
+    return new SyncError(UNUSABLE_ORG, message, { retryable: false });
+}
+
+/** The one-line reason the instance URL cannot be used, if that is what `error` says. */
+export function connectionProblemOf(error: unknown, depth = 0): string | null {
+    if (error === null || typeof error !== 'object' || depth > 4) {
+        return null;
+    }
+    const bag = error as { code?: unknown; message?: unknown; cause?: unknown };
+    if (bag.code === UNUSABLE_ORG && typeof bag.message === 'string') {
+        return bag.message;
+    }
+    return connectionProblemOf(bag.cause, depth + 1);
+}
+
 /** Whether a failed request never reached the org (no connection was made). */
 function neverConnected(error: unknown): boolean {
     const code = networkCodeOf(error);
-    return code !== undefined && NEVER_CONNECTED.has(code);
+    return (code !== undefined && NEVER_CONNECTED.has(code)) || connectionProblemOf(error) !== null;
+}
+
+/** Checks an answer of the Apex REST resource: JSON, else the URL is not a Salesforce org's. */
+function checkAnswer(answer: unknown, instanceUrl: string): unknown {
+    if (answer === null || typeof answer !== 'object') {
+        throw unusableOrg(
+            `${instanceUrl} does not look like a Salesforce org: it answered ${
+                typeof answer === 'string' && /<html|<!doctype/i.test(answer)
+                    ? 'a web page (HTML)'
+                    : 'something that is not JSON'
+            } instead of the On-Demand Sync REST resource. Check --instance-url.`
+        );
+    }
+    return answer;
+}
+
+/** Turns a TLS failure into a one-line connection failure naming its cause. */
+function explainTls(error: unknown, instanceUrl: string): unknown {
+    const cause = tlsCauseOf(error);
+    return cause === null
+        ? error
+        : unusableOrg(`${instanceUrl} cannot be reached securely: ${cause}.`);
 }
 
 /**
@@ -108,17 +194,36 @@ export function createOrgClient(session: OrgSession, options: { timeoutMs: numbe
     }
     // jsforce would retry GETs by itself and hide those requests; retry.ts does it instead.
     const noRetry = { retry: { maxRetries: 0 }, timeout: options.timeoutMs };
+    const poster = createJsonPoster({ Authorization: `Bearer ${session.accessToken}` });
+    const syncUrl = `${session.instanceUrl}/services/apexrest${SYNC_PATH}`;
+    let usage: LimitEntry | null = null;
     let count = 0;
     /** One counted request, bounded by the timeout. */
-    const send = (request: () => PromiseLike<unknown>): Promise<unknown> =>
+    const send = (request: (signal: AbortSignal) => PromiseLike<unknown>): Promise<unknown> =>
         counted(
-            () => withTimeout(Promise.resolve(request()), options.timeoutMs),
+            () =>
+                withTimeout(request, options.timeoutMs).then(
+                    (answer) => checkAnswer(answer, session.instanceUrl),
+                    (error: unknown) => {
+                        throw explainTls(error, session.instanceUrl);
+                    }
+                ),
             (delta) => (count += delta)
         );
     return {
         postSync(request: SyncRequest): Promise<unknown> {
-            // jsforce never retries a POST; the timer bounds a request that hangs.
-            return send(() => conn.apex.post<unknown>(SYNC_PATH, request));
+            // Never retried here (retry.ts decides); the timer bounds a request that hangs.
+            return send(async (signal) => {
+                const answer = await poster.post(syncUrl, request, signal);
+                const reading = apiUsageOf(answer.limitInfo);
+                if (reading !== null && reading.max > 0) {
+                    usage = { name: 'DailyApiRequests', scope: 'org', ...reading };
+                }
+                if (answer.status < 200 || answer.status > 299) {
+                    throw httpError(answer.status, answer.body);
+                }
+                return answer.body;
+            });
         },
         getBillingAccounts(accountId: string): Promise<unknown> {
             const url = `/services/apexrest/zuora/ondemandsync/v1/accounts/${encodeURIComponent(
@@ -127,10 +232,18 @@ export function createOrgClient(session: OrgSession, options: { timeoutMs: numbe
             return send(() => conn.request<unknown>({ method: 'GET', url }, noRetry));
         },
         apiUsage(): LimitEntry | null {
-            const usage = conn.limitInfo.apiUsage;
-            return usage === undefined
-                ? null
-                : { name: 'DailyApiRequests', scope: 'org', used: usage.used, max: usage.limit };
+            const listed = conn.limitInfo.apiUsage;
+            return (
+                usage ??
+                (listed === undefined
+                    ? null
+                    : {
+                          name: 'DailyApiRequests',
+                          scope: 'org',
+                          used: listed.used,
+                          max: listed.limit
+                      })
+            );
         },
         get requestCount(): number {
             return count;

@@ -6,9 +6,15 @@ import { resolve } from 'path';
 import type { ItemResult, LimitEntry, SyncObjectType } from '../bridge';
 import { listBillingAccounts } from './accounts';
 import type { CliOptions } from './args';
-import { CliError, inputError, type InputProblem } from './errors';
+import { CliError, inputError, usageError, type InputProblem } from './errors';
 import { idsFromArgs, readIdFile, validateIds, type SourcedId, type ValidatedIds } from './input';
-import { readResumeState, type ItemLine, type ResumeHints } from './journal';
+import {
+    hasRunToResume,
+    readResumeState,
+    type ItemLine,
+    type ResumeHints,
+    type RunRecord
+} from './journal';
 import type { RetryEvent, RetryPolicy } from './retry';
 import type { CliWarning } from './runner';
 import type { OrgClient } from './transport';
@@ -30,6 +36,12 @@ export interface Work {
     readonly warnings: CliWarning[];
     /** Org limit readings already received (--account listing). */
     readonly initialLimits?: LimitEntry[];
+    /** Items an earlier run may have sent already (--resume), with when. */
+    readonly possiblySent: Map<string, string>;
+    /** The --account values, as 18-character ids (kept in the run file). */
+    readonly accounts: string[];
+    /** True when the items come from the run of a --resume file (which the run continues). */
+    readonly resumed: boolean;
 }
 
 export interface WorkDeps {
@@ -89,22 +101,114 @@ function tryValidate(validate: () => ValidatedIds): {
     }
 }
 
-/** What is left to send of a --resume file's run. */
-export function resumeWork(
-    path: string,
-    deps: Pick<WorkDeps, 'cwd' | 'now'>,
-    hints: ResumeHints = {}
-): Work {
+/** The ids of arguments and --file, read and validated (nothing is asked of the org). */
+function localIds(
+    options: CliOptions,
+    cwd: string
+): { sourced: SourcedId[]; emptyFiles: string[] } {
+    const sourced: SourcedId[] = idsFromArgs(options.ids);
+    const emptyFiles: string[] = [];
+    for (const file of options.files) {
+        const fromFile = readIdFile(file, { cwd, zuoraIds: options.zuoraIds });
+        if (fromFile.length === 0) {
+            emptyFiles.push(file);
+        }
+        // One by one: spreading a very long list into push() overflows the call stack.
+        for (const id of fromFile) {
+            sourced.push(id);
+        }
+    }
+    return { sourced, emptyFiles };
+}
+
+/** "a, b, c and 4 more" */
+function someOf(values: readonly string[]): string {
+    const shown = values.slice(0, 3).join(', ');
+    return values.length > 3 ? `${shown} and ${values.length - 3} more` : shown;
+}
+
+/**
+ * With --resume and inputs: they must be those of the run (the original command line with
+ * --resume added is accepted). Throws CliError (exit 2) saying what differs.
+ */
+function checkSameInputs(options: CliOptions, run: RunRecord, path: string, cwd: string): void {
+    const kind = run.idKind;
+    const { sourced } = localIds(options, cwd);
+    const local = validateIds(sourced, { kind }).items;
+    const accounts = validateIds(
+        options.accounts.map((value) => ({ value, where: `--account ${value}` })),
+        { kind: 'salesforce', keyPrefix: ACCOUNT_KEY_PREFIX }
+    ).items;
+    const runItems = new Set(run.items);
+    const differences: string[] = [];
+    const extra = local.filter((id) => !runItems.has(id));
+    if (extra.length > 0) {
+        differences.push(`${extra.length} not in the run (${someOf(extra)})`);
+    }
+    if (accounts.length === 0 && (run.accounts ?? []).length === 0) {
+        const given = new Set(local);
+        const missing = run.items.filter((id) => !given.has(id));
+        if (missing.length > 0) {
+            differences.push(`${missing.length} of the run missing (${someOf(missing)})`);
+        }
+    } else if (run.accounts === undefined) {
+        differences.push('its run file does not record the --account values of the run');
+    } else {
+        const recorded = new Set(run.accounts);
+        const givenAccounts = new Set(accounts);
+        const otherAccounts = [
+            ...accounts.filter((id) => !recorded.has(id)),
+            ...run.accounts.filter((id) => !givenAccounts.has(id))
+        ];
+        if (otherAccounts.length > 0) {
+            differences.push(`other --account values (${someOf(otherAccounts)})`);
+        }
+    }
+    if (differences.length > 0) {
+        throw usageError(
+            `--resume ${path}: these inputs are not those of its run: ${differences.join('; ')}. ` +
+                'Give the same inputs as the run, or none. Nothing was sent.'
+        );
+    }
+}
+
+/**
+ * What is left to send of a --resume file's run; null when the file has no run yet and the
+ * run's inputs are given (it was stopped before sending anything): the run starts afresh.
+ */
+export function resumeWork(options: CliOptions, deps: Pick<WorkDeps, 'cwd' | 'now'>): Work | null {
+    const path = options.resume ?? '';
+    const inputsGiven =
+        options.ids.length > 0 || options.files.length > 0 || options.accounts.length > 0;
+    if (inputsGiven && !hasRunToResume(resolve(deps.cwd, path))) {
+        return null;
+    }
+    const hints: ResumeHints = {
+        ...(options.typeGiven ? { objectType: options.objectType } : {}),
+        ...(options.zuoraIds ? { zuoraIds: true } : {})
+    };
     const state = readResumeState(path, resolve(deps.cwd, path), hints);
     const kind = state.run.idKind;
     validateIds(
         state.run.items.map((value, index) => ({ value, where: `${path} item ${index + 1}` })),
         { kind }
     );
+    if (inputsGiven) {
+        checkSameInputs(options, state.run, path, deps.cwd);
+    }
     // Keyed by the item as the run listed it (a line may spell it with 15 characters).
     const known = new Map<string, ItemResult>();
     for (const [id, line] of state.done) {
         known.set(id, lineToResult({ ...line, id }));
+    }
+    const warnings = [...state.warnings];
+    if (state.possiblySent.size > 0) {
+        warnings.push({
+            code: 'IN_FLIGHT_WHEN_STOPPED',
+            message:
+                `${state.possiblySent.size} ${state.possiblySent.size === 1 ? 'item was' : 'items were'} in flight when the run stopped ` +
+                '(sent, answer unknown): they are sent again, and the org answers SKIPPED for a record it already has.'
+        });
     }
     return {
         items: [...state.run.items],
@@ -113,7 +217,10 @@ export function resumeWork(
         copyLines: [...state.done.values()],
         objectType: state.run.objectType,
         zuoraIds: kind === 'zuora',
-        warnings: state.warnings
+        warnings,
+        possiblySent: state.possiblySent,
+        accounts: [...(state.run.accounts ?? [])],
+        resumed: true
     };
 }
 
@@ -124,15 +231,7 @@ export function resumeWork(
  */
 export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Work> {
     const kind = options.zuoraIds ? 'zuora' : 'salesforce';
-    const sourced: SourcedId[] = idsFromArgs(options.ids);
-    const emptyFiles: string[] = [];
-    for (const file of options.files) {
-        const fromFile = readIdFile(file, { cwd: deps.cwd, zuoraIds: options.zuoraIds });
-        if (fromFile.length === 0) {
-            emptyFiles.push(file);
-        }
-        sourced.push(...fromFile);
-    }
+    const { sourced, emptyFiles } = localIds(options, deps.cwd);
     const accounts = options.accounts.map((value) => ({ value, where: `--account ${value}` }));
     const local = tryValidate(() => validateIds(sourced, { kind }));
     const accountIds = tryValidate(() =>
@@ -161,7 +260,9 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
             onRetry: (accountId, event) => deps.onRetry(`Account ${accountId}`, event),
             ...(deps.sleep === undefined ? {} : { sleep: deps.sleep })
         });
-        sourced.push(...listing.ids);
+        for (const id of listing.ids) {
+            sourced.push(id);
+        }
         if (listing.limits.length > 0) {
             initialLimits = listing.limits;
         }
@@ -182,6 +283,9 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
         objectType: options.objectType,
         zuoraIds: options.zuoraIds,
         warnings,
-        ...(initialLimits === undefined ? {} : { initialLimits })
+        ...(initialLimits === undefined ? {} : { initialLimits }),
+        possiblySent: new Map(),
+        accounts: accountIds.validated?.items ?? [],
+        resumed: false
     };
 }

@@ -141,8 +141,12 @@ describe('reading ids', () => {
             runCli(['--account', SAMPLE_ACCOUNT_IDS.threeBillingAccounts, '--type', 'product'], {
                 env: orgEnv(fixture.url)
             }),
-            runCli(['--resume', 'x.jsonl', fixture.ids[0] as string], { env: orgEnv(fixture.url) }),
-            runCli(['--resume', 'x.jsonl', '--concurrency', '0'], { env: orgEnv(fixture.url) }),
+            // Nothing to resume (with the run's inputs, a run that never started starts afresh).
+            runCli(['--resume', 'x.jsonl'], { env: orgEnv(fixture.url), cwd: fixture.dir.path }),
+            runCli(['--resume', 'x.jsonl', '--concurrency', '0'], {
+                env: orgEnv(fixture.url),
+                cwd: fixture.dir.path
+            }),
             runCli(['-o', 'ci', '--instance-url', fixture.url, fixture.ids[0] as string], {
                 env: orgEnv(fixture.url)
             })

@@ -169,15 +169,62 @@ describe('failures', () => {
         expect(run.stderr.match(/Retrying in/g)).toHaveLength(6);
     }, 60_000);
 
-    it('gives up after a bounded number of tries and marks that batch FAILED', async () => {
-        running.org.injectFaults({ errorRate: 1 });
-        const run = await runCli([...ids.slice(0, 10), '--json'], { env: orgEnv(running.url) });
+    it('gives up after a bounded number of tries; a temporary failure is not final: --resume sends it again', async () => {
+        const dir = tempDir();
+        try {
+            const out = join(dir.path, 'out.jsonl');
+            running.org.injectFaults({ errorRate: 1 });
+            const run = await runCli([...ids.slice(0, 10), '--out', out, '--json'], {
+                env: orgEnv(running.url)
+            });
 
-        expect(run.code).toBe(1);
-        expect(running.org.receivedRequests()).toHaveLength(4);
-        const document = JSON.parse(run.stdout);
-        expect(document.result.summary.failed).toBe(10);
-        expect(document.result.apiRequests).toBe(4);
+            expect(run.code).toBe(1);
+            expect(running.org.receivedRequests()).toHaveLength(4);
+            const document = JSON.parse(run.stdout);
+            expect(document.result.summary).toEqual(
+                expect.objectContaining({ failed: 0, notSent: 10 })
+            );
+            expect(document.result.results[0].message).toMatch(/temporary failure, 4 tries/);
+            expect(document.result.apiRequests).toBe(4);
+            expect(readResumeState(out, out).pending).toEqual(ids.slice(0, 10));
+
+            running.org.clearFaults();
+            const resumed = await runCli(['--resume', out, '--json'], { env: orgEnv(running.url) });
+            expect(resumed.code).toBe(0);
+            expect(JSON.parse(resumed.stdout).result.summary.requested).toBe(10);
+        } finally {
+            dir.remove();
+        }
+    }, 60_000);
+
+    it('one id answered 500 leaves its batch resumable, not FAILED for good; refusals stay final', async () => {
+        const dir = tempDir();
+        try {
+            const out = join(dir.path, 'out.jsonl');
+            running.org.injectFaults({
+                failures: {
+                    [ids[3] as string]: { errorCode: 'ZUORA_ERROR', status: 500 },
+                    [ids[25] as string]: { errorCode: 'UNKNOWN_EXCEPTION', status: 500 },
+                    [ids[12] as string]: 'Zuora refused: account is closed'
+                }
+            });
+            const run = await runCli([...ids.slice(0, 30), '--out', out, '--json'], {
+                env: orgEnv(running.url)
+            });
+            expect(run.code).toBe(1);
+            const statuses = JSON.parse(run.stdout).result.results.map(
+                (result: { status: string }) => result.status
+            );
+            expect(statuses.slice(0, 10)).toEqual(Array(10).fill('NOT_SENT'));
+            expect(statuses[12]).toBe('FAILED');
+            expect(statuses.slice(20)).toEqual(Array(10).fill('NOT_SENT'));
+            expect(readResumeState(out, out).pending).toEqual([
+                ...ids.slice(0, 10),
+                ...ids.slice(20, 30)
+            ]);
+        } finally {
+            dir.remove();
+        }
     }, 60_000);
 
     it('never retries a validation error: the batch fails, the other batches go on', async () => {
@@ -280,10 +327,12 @@ describe('failures', () => {
             );
             expect(readResumeState(out, out).pending).toEqual(ids.slice(0, 10));
 
+            // The items were in flight: they go again one request timeout after they were sent.
             const resumed = await runCli(['--resume', out, '--json'], {
-                env: orgEnv(running.url)
+                env: orgEnv(running.url, { ZUORA_SYNC_REQUEST_TIMEOUT_MS: '300' })
             });
 
+            expect(resumed.stderr).toMatch(/Waiting 1 s before sending again/);
             expect(syncRequests(running.org)).toHaveLength(5);
             expect(JSON.parse(resumed.stdout).result.summary).toEqual({
                 total: 10,

@@ -10,7 +10,8 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFil
 import { join, resolve } from 'path';
 import { pathToFileURL } from 'url';
 import type { RunningOrg } from '../../org-emulator';
-import { JournalWriter, readResumeState, runFilePath, writeRunFile } from '../journal';
+import { readResumeState, runFilePath } from '../journal';
+import { JournalWriter, writeRunFile } from '../journal-writer';
 import {
     readLines,
     runCli,
@@ -125,7 +126,8 @@ describe('a run killed or stopped, then resumed', () => {
 
     const start = (args: string[], url = running.url): ChildProcess =>
         spawn(process.execPath, [bundle, ...args], {
-            env: { ...process.env, ...orgEnv(url) },
+            // A resumed run waits one request timeout before sending again what was in flight.
+            env: { ...process.env, ...orgEnv(url, { ZUORA_SYNC_REQUEST_TIMEOUT_MS: '1000' }) },
             stdio: ['ignore', 'pipe', 'pipe']
         });
 
@@ -146,14 +148,17 @@ describe('a run killed or stopped, then resumed', () => {
 
         // The run file lists the run's items; the --out file holds item lines only.
         expect(JSON.parse(readFileSync(runFilePath(out), 'utf8')).items).toEqual(ids);
+        // Result lines are committed in groups: the last answers before the kill may have none.
         const answered = lastLines(out);
-        expect(answered.size).toBe(20);
+        expect(answered.size).toBeLessThanOrEqual(20);
         const inFlight = syncRequests(running.org)
             .flatMap((request) => request.ids)
             .filter((id) => !answered.has(id));
-        expect(inFlight).toHaveLength(20);
+        expect(inFlight).toHaveLength(40 - answered.size);
         const killedRun = readResumeState(out, out);
         expect(killedRun.pending).toEqual(ids.filter((id) => !answered.has(id)));
+        // Every item that reached the org without a line was recorded in flight before it was sent.
+        expect(inFlight.filter((id) => !killedRun.possiblySent.has(id))).toEqual([]);
         running.org.injectFaults({ latencyMs: 0 });
 
         // The org answers in this process: the resumed run must not block it (no spawnSync).
@@ -167,11 +172,17 @@ describe('a run killed or stopped, then resumed', () => {
         const document = JSON.parse(resumed.stdout);
         expect(document.result.summary).toEqual({
             total: 80,
-            requested: 60,
+            requested: 80 - inFlight.length,
             failed: 0,
-            skipped: 20,
+            skipped: inFlight.length,
             notSent: 0
         });
+        expect(document.warnings).toEqual(
+            expect.arrayContaining([
+                expect.objectContaining({ code: 'IN_FLIGHT_WHEN_STOPPED' }),
+                expect.objectContaining({ code: 'SENT_AGAIN' })
+            ])
+        );
         // Every id: its last line is final, and it has exactly one final line.
         const last = lastLines(out);
         expect(ids.filter((id) => !FINAL.has(last.get(id)?.status ?? 'none'))).toEqual([]);
@@ -186,6 +197,10 @@ describe('a run killed or stopped, then resumed', () => {
         ).toEqual([]);
         const skipped = itemLines(out).filter((line) => line.status === 'SKIPPED');
         expect(skipped.map((line) => line.id).sort()).toEqual([...inFlight].sort());
+        // Reported as what they are: sent again after a request whose answer was never received.
+        expect(skipped.every((line) => line.message.includes('without receiving the answer'))).toBe(
+            true
+        );
         // The --out line holds the contract's keys only; --json gives the rest of the result.
         expect(Object.keys(skipped[0] as object).sort()).toEqual(LINE_KEYS);
         expect(
@@ -264,7 +279,9 @@ describe('a run killed or stopped, then resumed', () => {
         // Let the org answer what the stopped run had sent, then finish the run.
         await new Promise((resolvePromise) => setTimeout(resolvePromise, 400));
         running.org.injectFaults({ latencyMs: 0 });
-        const resumed = await runCli(['--resume', out, '--json'], { env: orgEnv(running.url) });
+        const resumed = await runCli(['--resume', out, '--json'], {
+            env: orgEnv(running.url, { ZUORA_SYNC_REQUEST_TIMEOUT_MS: '300' })
+        });
 
         expect(JSON.parse(resumed.stdout).result.summary.notSent).toBe(0);
         const last = lastLines(out);
@@ -309,7 +326,9 @@ describe('a run killed or stopped, then resumed', () => {
         rmSync(runFilePath(out));
         const before = syncRequests(running.org).length;
 
-        const resumed = await runCli(['--resume', out, '--json'], { env: orgEnv(running.url) });
+        const resumed = await runCli(['--resume', out, '--json'], {
+            env: orgEnv(running.url, { ZUORA_SYNC_REQUEST_TIMEOUT_MS: '300' })
+        });
 
         expect(resumed.code).toBe(0);
         const document = JSON.parse(resumed.stdout);
@@ -345,14 +364,17 @@ describe('a run killed or stopped, then resumed', () => {
         ]);
 
         const billing = join(dir.path, 'billing.jsonl');
-        writeRunFile(runFilePath(billing), {
-            version: 2,
-            at: 't',
-            objectType: 'BILLING_ACCOUNT',
-            idKind: 'salesforce',
-            items: [ids[0] as string],
-            outOffset: 0
-        });
+        await writeRunFile(
+            runFilePath(billing),
+            JSON.stringify({
+                version: 2,
+                at: 't',
+                objectType: 'BILLING_ACCOUNT',
+                idKind: 'salesforce',
+                items: [ids[0] as string],
+                outOffset: 0
+            })
+        );
         const contradicting = await runCli(['--resume', billing, '--type', 'product', '--json'], {
             env: orgEnv(running.url)
         });
@@ -397,7 +419,7 @@ describe('the --out file', () => {
     const line = (id: string, status: string, at: string): string =>
         JSON.stringify({ id, status, message: status, requestId: null, at });
 
-    it("reads the run's state: lines after its offset, the last per item, a line cut short", () => {
+    it("reads the run's state: lines after its offset, the last per item, a line cut short", async () => {
         const path = join(dir.path, 'out.jsonl');
         const earlier = `${line(D, 'REQUESTED', 't0')}\n`;
         writeFileSync(
@@ -410,14 +432,17 @@ describe('the --out file', () => {
                     '{"id":"a0X5g00000AcAp3EAF","sta'
                 ].join('\n')
         );
-        writeRunFile(runFilePath(path), {
-            version: 2,
-            at: 't1',
-            objectType: 'BILLING_ACCOUNT',
-            idKind: 'salesforce',
-            items: [A, B, C, D],
-            outOffset: Buffer.byteLength(earlier)
-        });
+        await writeRunFile(
+            runFilePath(path),
+            JSON.stringify({
+                version: 2,
+                at: 't1',
+                objectType: 'BILLING_ACCOUNT',
+                idKind: 'salesforce',
+                items: [A, B, C, D],
+                outOffset: Buffer.byteLength(earlier)
+            })
+        );
 
         const state = readResumeState('out.jsonl', path);
 
@@ -460,7 +485,7 @@ describe('the --out file', () => {
         );
     });
 
-    it('writes the run file whole or not at all, and refuses one that is not a run file', () => {
+    it('writes the run file whole or not at all, and refuses one that is not a run file', async () => {
         const path = join(dir.path, 'out.jsonl');
         const record = {
             version: 2,
@@ -470,8 +495,8 @@ describe('the --out file', () => {
             items: [A],
             outOffset: 0
         };
-        writeRunFile(runFilePath(path), record);
-        writeRunFile(runFilePath(path), { ...record, items: [A, B] });
+        await writeRunFile(runFilePath(path), JSON.stringify(record));
+        await writeRunFile(runFilePath(path), JSON.stringify({ ...record, items: [A, B] }));
 
         expect(JSON.parse(readFileSync(runFilePath(path), 'utf8'))).toEqual({
             ...record,
@@ -485,12 +510,12 @@ describe('the --out file', () => {
         expect(() => readResumeState('out.jsonl', path)).toThrow(/not a run file/);
     });
 
-    it('ends a line cut short before appending, and flushes every append', () => {
+    it('ends a line cut short before appending, and flushes every append', async () => {
         const path = join(dir.path, 'out.jsonl');
         appendFileSync(path, '{"id":"x","sta');
-        const writer = new JournalWriter(path);
+        const writer = JournalWriter.open(path, 'out.jsonl', (text) => text);
         writer.results([{ id: A, status: 'REQUESTED', message: 'ok', requestId: 'r', at: 't' }]);
-        writer.close();
+        await writer.close();
 
         const lines = readFileSync(path, 'utf8').split('\n');
         expect(lines[0]).toBe('{"id":"x","sta');
@@ -512,5 +537,22 @@ describe('bin/zuora-sync.js', () => {
 
         expect(result.status).toBe(0);
         expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    }, 60_000);
+
+    it('flushes stdout and stderr in full before it exits, into pipes', () => {
+        const bad = Array.from({ length: 3000 }, (_v, index) => `bad-${index + 1}`);
+        const result = spawnSync(
+            process.execPath,
+            [join(ROOT, 'bin', 'zuora-sync.js'), ...bad, '--json'],
+            { encoding: 'utf8', env: { PATH: process.env.PATH } }
+        );
+
+        expect(result.status).toBe(2);
+        const document = JSON.parse(result.stdout);
+        expect(document.status).toBe(2);
+        expect(document.warnings).toHaveLength(3001);
+        expect(result.stderr).toMatch(
+            /\.\.\. and 2980 more \(--json lists every one of them\)\.\n$/
+        );
     }, 60_000);
 });

@@ -176,12 +176,14 @@ describe('zuora-sync sends', () => {
             expect(lines).toEqual(items);
             expect(items.map((item) => item.id).sort()).toEqual(ids.slice(0, 12).sort());
             expect(JSON.parse(readFileSync(`${out}.run.json`, 'utf8'))).toEqual({
-                version: 2,
+                version: 3,
                 at: expect.any(String),
                 objectType: 'BILLING_ACCOUNT',
                 idKind: 'salesforce',
                 items: ids.slice(0, 12),
-                outOffset: 0
+                outOffset: 0,
+                inFlightOffset: 0,
+                accounts: []
             });
 
             // A later run appends to the file; its run file says where its lines start.

@@ -5,6 +5,8 @@ import { loadScript } from 'lightning/platformResourceLoader';
 import BRIDGE_URL from '@salesforce/resourceUrl/OnDemandSyncBridge';
 
 const GLOBAL_NAME = 'OnDemandSyncBridge';
+/** A bridge that has not loaded by then is a failed load (the error panel offers Try again). */
+export const BRIDGE_TIMEOUT_MS = 20000;
 
 let bridgePromise = null;
 
@@ -14,11 +16,13 @@ function bridgeGlobal() {
 }
 
 /**
- * Resolves with window.OnDemandSyncBridge, loading the static resource the first time.
+ * Resolves with window.OnDemandSyncBridge, loading the static resource the first time; rejects
+ * when it has not loaded within `timeoutMs` (the next call loads it afresh).
  * @param {LightningElement} component the component that asks (loadScript needs one)
+ * @param {number} timeoutMs how long to wait for the static resource
  * @returns {Promise<object>} the bridge
  */
-export function loadBridge(component) {
+export function loadBridge(component, timeoutMs = BRIDGE_TIMEOUT_MS) {
     if (!bridgePromise) {
         bridgePromise = loadScript(component, BRIDGE_URL)
             .then(() => {
@@ -35,5 +39,25 @@ export function loadBridge(component) {
                 throw error;
             });
     }
-    return bridgePromise;
+    const loading = bridgePromise;
+    return new Promise((resolve, reject) => {
+        // Nothing else tells that a script never finished loading.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        const timer = setTimeout(() => {
+            if (bridgePromise === loading) {
+                bridgePromise = null;
+            }
+            reject(new Error(`${BRIDGE_URL} did not load within ${timeoutMs / 1000} s`));
+        }, timeoutMs);
+        loading.then(
+            (bridge) => {
+                clearTimeout(timer);
+                resolve(bridge);
+            },
+            (error) => {
+                clearTimeout(timer);
+                reject(error);
+            }
+        );
+    });
 }

@@ -5,7 +5,7 @@ import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncContext';
 import requestSyncApex from '@salesforce/apex/OnDemandSyncController.requestSync';
 import { BRIDGE_MESSAGES, LABELS } from './labels';
-import { loadBridge } from './bridgeLoader';
+import { BRIDGE_TIMEOUT_MS, loadBridge } from './bridgeLoader';
 import { columnsForRegion } from './columns';
 import { describeFailure } from './errors';
 import { FOLLOW_UP_WINDOW_MS, FollowUp } from './followUp';
@@ -90,6 +90,8 @@ export default class OnDemandSync extends LightningElement {
     bridge = null;
     connected = false;
     loadToken = 0;
+    /** Changes with the record: a sync's answer for another record is not shown. */
+    syncToken = 0;
     syncInFlight = false;
     followUp = null;
     cooldownTimer = null;
@@ -121,7 +123,7 @@ export default class OnDemandSync extends LightningElement {
         contextPromise.catch(() => {});
         let bridge;
         try {
-            bridge = await loadBridge(this);
+            bridge = await loadBridge(this, BRIDGE_TIMEOUT_MS);
         } catch (error) {
             if (token === this.loadToken) {
                 this.fail(STATE.BRIDGE_ERROR, LABELS.bridgeErrorTitle, error);
@@ -186,7 +188,10 @@ export default class OnDemandSync extends LightningElement {
             followUpMinutes: FOLLOW_UP_MINUTES
         });
         const selectable = new Set(this.rows.filter((row) => row.selectable).map((row) => row.id));
-        this.disabledIds = this.rows.filter((row) => !row.selectable).map((row) => row.id);
+        // While a sync is in flight, no checkbox can change the selection it sent.
+        this.disabledIds = this.rows
+            .filter((row) => this.syncing || !row.selectable)
+            .map((row) => row.id);
         if (this.selectedIds.some((id) => !selectable.has(id))) {
             this.selectedIds = this.selectedIds.filter((id) => selectable.has(id));
         }
@@ -233,6 +238,11 @@ export default class OnDemandSync extends LightningElement {
     }
 
     handleRowSelection(event) {
+        if (this.syncing) {
+            // Rows are disabled while a sync is in flight; the table is told the selection again.
+            this.selectedIds = [...this.selectedIds];
+            return;
+        }
         // The table speaks only for the rows it draws: selections further down stay.
         const drawn = new Set(this.visibleRows.map((row) => row.id));
         const chosen = [
@@ -288,6 +298,7 @@ export default class OnDemandSync extends LightningElement {
             this.announce(check.message);
             return;
         }
+        const token = this.syncToken;
         this.syncInFlight = true;
         this.syncing = true;
         this.syncError = null;
@@ -309,16 +320,28 @@ export default class OnDemandSync extends LightningElement {
                 { objectType: 'BILLING_ACCOUNT', ids, source: 'UI' },
                 { max: this.maxRowSelection, messages: BRIDGE_MESSAGES }
             );
-            if (this.connected) {
+            if (this.connected && token === this.syncToken) {
+                this.endSync();
                 this.applyOutcome(outcome, ids.length);
             }
         } catch (error) {
-            if (this.connected) {
+            if (this.connected && token === this.syncToken) {
+                this.endSync();
                 this.applySyncError(error, before, ids);
             }
         } finally {
-            this.syncInFlight = false;
+            if (token === this.syncToken) {
+                this.endSync();
+            }
+        }
+    }
+
+    /** The sync in flight is over (answered, failed, or left behind on another record). */
+    endSync() {
+        this.syncInFlight = false;
+        if (this.syncing) {
             this.syncing = false;
+            this.refreshRows();
         }
     }
 
@@ -448,6 +471,10 @@ export default class OnDemandSync extends LightningElement {
     /** Another record: this view's syncs, selection and follow-up belong to the previous one. */
     forgetSyncs() {
         this.stopTimers();
+        // A sync still in flight answers for the previous record: its answer is not shown here.
+        this.syncToken += 1;
+        this.syncInFlight = false;
+        this.syncing = false;
         this.outcomes = {};
         this.selectedIds = [];
         this.selectionNotice = '';

@@ -1,17 +1,22 @@
 // Syncing: one request per click, a spinner, a result on every row, the summary toast, partial
-// failure, error paths and governor-limit warnings before and after.
+// failure, error paths and governor-limit warnings before and after; rows disabled while a sync
+// is in flight, and its answer kept off another record the rep moved to meanwhile.
+import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncContext';
 import requestSync from '@salesforce/apex/OnDemandSyncController.requestSync';
 import {
     LABEL,
     ACCOUNT_ID,
+    OTHER_ACCOUNT_ID,
     EU,
     US,
+    LATAM,
     APAC,
     copy,
     flushPromises,
     $,
     rowOf,
     select,
+    chooseRows,
     mountWithContext,
     useCardTestClock
 } from '../../../../../test/onDemandSyncTestKit';
@@ -330,5 +335,68 @@ describe('c-on-demand-sync sync', () => {
         const panel = limitsPanel(element);
         expect(panel.showNumbers).toBe(false);
         expect(panel.shadowRoot.querySelector('[data-id="numbers"]')).toBeNull();
+    });
+
+    it('disables every row checkbox until the answer, and ignores selection changes', async () => {
+        const element = await mountWithContext(ALL_READY);
+        await select(element, [EU]);
+        const answer = deferred();
+        requestSync.mockReturnValue(answer.promise);
+
+        $(element, 'sync').click();
+        await flushPromises();
+        expect([...$(element, 'table').disabledRows].sort()).toEqual([EU, US, LATAM, APAC].sort());
+        chooseRows(element, [APAC]);
+        await flushPromises();
+        expect($(element, 'table').selectedRows).toEqual([]);
+
+        const answered = copy(REQUESTED);
+        answered.results = answered.results.filter((result) => result.id === EU);
+        answer.resolve(answered);
+        await flushPromises();
+        // The synced row cools down; the others can be chosen again.
+        const disabled = $(element, 'table').disabledRows;
+        expect(disabled).toContain(EU);
+        expect(disabled).not.toContain(US);
+        expect(disabled).not.toContain(APAC);
+        await select(element, [APAC]);
+        expect($(element, 'table').selectedRows).toEqual([APAC]);
+    });
+
+    it('shows nothing of a sync answered after the rep moved to another record', async () => {
+        const toasts = [];
+        const element = await mountWithContext(
+            CONTEXT,
+            {},
+            { lightning__showtoast: (event) => toasts.push(event.detail) }
+        );
+        await select(element, [EU, APAC]);
+        const answer = deferred();
+        requestSync.mockReturnValue(answer.promise);
+        $(element, 'sync').click();
+        await flushPromises();
+
+        const other = copy(CONTEXT);
+        other.accountId = OTHER_ACCOUNT_ID;
+        getSyncContext.mockResolvedValue(other);
+        element.recordId = OTHER_ACCOUNT_ID;
+        await flushPromises();
+        const contextCalls = getSyncContext.mock.calls.length;
+        // The new record is ready at once: no spinner, nothing disabled by the old sync.
+        expect($(element, 'syncing')).toBeNull();
+        expect($(element, 'table').disabledRows).not.toContain(EU);
+
+        answer.resolve(copy(REQUESTED));
+        await flushPromises();
+        expect(requestSync).toHaveBeenCalledWith(
+            expect.objectContaining({ accountId: ACCOUNT_ID })
+        );
+        expect(toasts).toEqual([]);
+        expect($(element, 'follow-up')).toBeNull();
+        expect($(element, 'partial-failure')).toBeNull();
+        expect(rowOf(element, APAC).selectable).toBe(true);
+        expect($(element, 'announcer').textContent.trim()).toBe('');
+        // No follow-up reads for the previous record.
+        expect(getSyncContext.mock.calls.length).toBe(contextCalls);
     });
 });
