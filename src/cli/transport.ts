@@ -4,10 +4,8 @@
  * POST), one HTTP request per call (no retries here; retry.ts decides), a timeout per request,
  * and a count of the requests made.
  */
-import { Connection } from 'jsforce/core';
-import 'jsforce/api/apex';
+import type { Connection } from 'jsforce/core';
 import { SyncError, type LimitEntry, type SyncRequest } from '../bridge';
-import { usageError } from './errors';
 import { apiUsageOf, createJsonPoster, httpError } from './json-post';
 import type { OrgSession } from './sf';
 
@@ -178,20 +176,23 @@ function counted<T>(send: () => Promise<T>, count: (delta: number) => void): Pro
     });
 }
 
-/** A jsforce client on a session. */
+/**
+ * A client on a session. jsforce is loaded on the first listing only: a run from ids or a file
+ * never needs it, and loading it was about half of the command line's start-up time.
+ */
 export function createOrgClient(session: OrgSession, options: { timeoutMs: number }): OrgClient {
-    let conn: Connection;
-    try {
-        conn = new Connection({
-            instanceUrl: session.instanceUrl,
-            accessToken: session.accessToken,
-            version: API_VERSION
-        });
-    } catch (error) {
-        throw usageError(
-            `Cannot use the instance URL ${session.instanceUrl}: ${(error as Error).message}`
-        );
-    }
+    let conn: Connection | undefined;
+    const connection = async (): Promise<Connection> => {
+        if (conn === undefined) {
+            const jsforce = await import('jsforce/core');
+            conn = new jsforce.Connection({
+                instanceUrl: session.instanceUrl,
+                accessToken: session.accessToken,
+                version: API_VERSION
+            });
+        }
+        return conn;
+    };
     // jsforce would retry GETs by itself and hide those requests; retry.ts does it instead.
     const noRetry = { retry: { maxRetries: 0 }, timeout: options.timeoutMs };
     const poster = createJsonPoster({ Authorization: `Bearer ${session.accessToken}` });
@@ -229,10 +230,12 @@ export function createOrgClient(session: OrgSession, options: { timeoutMs: numbe
             const url = `/services/apexrest/zuora/ondemandsync/v1/accounts/${encodeURIComponent(
                 accountId
             )}/billing-accounts`;
-            return send(() => conn.request<unknown>({ method: 'GET', url }, noRetry));
+            return send(async () =>
+                (await connection()).request<unknown>({ method: 'GET', url }, noRetry)
+            );
         },
         apiUsage(): LimitEntry | null {
-            const listed = conn.limitInfo.apiUsage;
+            const listed = conn?.limitInfo.apiUsage;
             return (
                 usage ??
                 (listed === undefined
