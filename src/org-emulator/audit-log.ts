@@ -5,6 +5,9 @@
 import { toId18 } from '../bridge/ids';
 import type { ServiceItemStatus, SyncObjectType, SyncSource } from './types';
 
+/** A row's status: a result's, or PENDING for a background job's item not yet sent. */
+export type AuditStatus = ServiceItemStatus | 'PENDING';
+
 export interface AuditRow {
     /** Record id (key prefix a0Z). */
     readonly id: string;
@@ -19,12 +22,14 @@ export interface AuditRow {
     readonly recordName: string | null;
     readonly zuoraId: string | null;
     readonly accountId: string | null;
-    readonly status: ServiceItemStatus;
+    readonly status: AuditStatus;
     readonly message: string | null;
     readonly jobId: string | null;
     readonly requestId: string;
     /** Raw JSON of Zuora's result, for diagnostics. */
     readonly rawResult: string | null;
+    /** Sync_Job__c: the background job this row is an item of. */
+    readonly syncJobId?: string | null;
 }
 
 export type NewAuditRow = Omit<AuditRow, 'id' | 'name'>;
@@ -37,7 +42,7 @@ function truncate(value: string | null, max: number): string | null {
 }
 
 /** Statuses that hold a record: a request starts a cooldown, a claim marks a sync in progress. */
-const HOLDING_STATUSES: readonly ServiceItemStatus[] = ['REQUESTED', 'CLAIMED'];
+const HOLDING_STATUSES: readonly AuditStatus[] = ['REQUESTED', 'CLAIMED'];
 
 /** A row's match keys: its record id and its Zuora id in lower case. */
 function keysOf(row: { recordId: string | null; zuoraId: string | null }): string[] {
@@ -79,6 +84,7 @@ export class AuditLog {
     private readonly entries: AuditRow[] = [];
     /** REQUESTED and CLAIMED rows by record id and Zuora id, so cooldown reads do not scan. */
     private readonly requestedByKey = new Map<string, AuditRow[]>();
+    private readonly byId = new Map<string, number>();
     private sequence = 0;
 
     /** Inserts rows (one DML statement) and returns them as stored. */
@@ -97,6 +103,7 @@ export class AuditLog {
             });
         });
         for (const row of stored) {
+            this.byId.set(row.id, this.entries.length);
             this.entries.push(row);
             this.index(row);
         }
@@ -105,7 +112,7 @@ export class AuditLog {
 
     /** Updates a row in place (a claim that ends with its outcome); its id and name stay. */
     update(id: string, changes: NewAuditRow): AuditRow {
-        const at = this.entries.findIndex((row) => row.id === id);
+        const at = this.byId.get(id) ?? -1;
         if (at < 0) {
             throw new RangeError(`No audit row ${id}`);
         }
@@ -142,6 +149,12 @@ export class AuditLog {
         }
     }
 
+    /** The row with this id, or null. */
+    row(id: string): AuditRow | null {
+        const at = this.byId.get(id);
+        return at === undefined ? null : this.entries[at];
+    }
+
     /** Every row, oldest first. */
     rows(): readonly AuditRow[] {
         return this.entries.slice();
@@ -169,6 +182,7 @@ export class AuditLog {
     clear(): void {
         this.entries.length = 0;
         this.requestedByKey.clear();
+        this.byId.clear();
         this.sequence = 0;
     }
 }

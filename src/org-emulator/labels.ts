@@ -11,6 +11,17 @@ import { projectRoot } from './project-root';
 
 /** The labels the emulated service uses; each must exist in the project's labels file. */
 export const LABEL_NAMES = [
+    'OnDemandSync_Error_JobNotFound',
+    'OnDemandSync_Error_NoSyncableBillingAccounts',
+    'OnDemandSync_Job_AbortedInSetup',
+    'OnDemandSync_Job_BudgetReached',
+    'OnDemandSync_Job_ExecutionFailed',
+    'OnDemandSync_Job_NotificationBody',
+    'OnDemandSync_Job_NotificationTitleFinished',
+    'OnDemandSync_Job_NotificationTitleStopped',
+    'OnDemandSync_Job_Pending',
+    'OnDemandSync_Job_StoppedBeforeSent',
+    'OnDemandSync_Error_JobAccountAndIds',
     'OnDemandSync_Error_AccountNotFound',
     'OnDemandSync_Error_CalloutLimit',
     'OnDemandSync_Error_EmptyRequest',

@@ -66,7 +66,7 @@ export class Transaction {
     /** DML or an enqueued job happened: Salesforce refuses any callout from now on. */
     pendingWork = false;
     private readonly uncommitted: NewAuditRow[] = [];
-    private readonly uncommittedUpdates: { id: string; row: NewAuditRow }[] = [];
+    private readonly pendingUpdates: { id: string; row: NewAuditRow }[] = [];
 
     /** Callouts the transaction may still make. */
     calloutsLeft(): number {
@@ -121,7 +121,12 @@ export class Transaction {
     /** Updates an audit row in this transaction (one DML statement per call). */
     updateAudit(updates: readonly { id: string; row: NewAuditRow }[]): void {
         this.dml(updates.length);
-        this.uncommittedUpdates.push(...updates);
+        this.pendingUpdates.push(...updates);
+    }
+
+    /** The audit row updates this transaction has not committed. */
+    uncommittedUpdates(): readonly { id: string; row: NewAuditRow }[] {
+        return this.pendingUpdates;
     }
 
     /** The audit rows this transaction inserted and has not committed. */
@@ -132,12 +137,12 @@ export class Transaction {
     /** Commits this transaction's audit rows to the org; returns them as stored. */
     commit(log: AuditLog): AuditRow[] {
         const stored = log.insert(this.uncommitted);
-        for (const { id, row } of this.uncommittedUpdates) {
+        for (const { id, row } of this.pendingUpdates) {
             stored.push(log.update(id, row));
         }
         this.auditRowsWritten += stored.length;
         this.uncommitted.length = 0;
-        this.uncommittedUpdates.length = 0;
+        this.pendingUpdates.length = 0;
         return stored;
     }
 

@@ -11,6 +11,7 @@ import { OrgData } from './data/org-data';
 import type { SeedData } from './data/seed-data';
 import { sampleSeed } from './data/seed';
 import { FaultInjector, type Faults } from './faults';
+import { BackgroundJobs, DEFAULT_JOB_BUDGET_PERCENT } from './jobs/background-jobs';
 import type { OnDemandSyncGateway } from './gateway/gateway';
 import { SimulatedZuoraGateway, type SyncJob } from './gateway/simulated-zuora-gateway';
 import { DEFAULT_KEY_PREFIXES, USER_KEY_PREFIX } from './key-prefixes';
@@ -51,6 +52,13 @@ export interface EmulatedOrgOptions {
     readonly apiRequestsUsed?: number;
     /** DailyApiRequests allowance. Default 15000. */
     readonly apiRequestsMax?: number;
+    /**
+     * Background executions run by themselves this many ms after they are enqueued, as
+     * Salesforce's async queue runs them; default null: only `jobs.runNext()` runs them (tests).
+     */
+    readonly backgroundExecutionDelayMs?: number | null;
+    /** Job_Budget_Percent__c. Default 90. */
+    readonly jobBudgetPercent?: number;
 }
 
 /** Everything the org holds, as JSON (GET /__emulator/state). */
@@ -78,6 +86,7 @@ export class EmulatedOrg {
     readonly zuora: SimulatedZuoraGateway;
     readonly service: OnDemandSyncService;
     readonly controller: OnDemandSyncController;
+    readonly jobs: BackgroundJobs;
     readonly labels: Labels;
     readonly userId: string;
 
@@ -135,6 +144,15 @@ export class EmulatedOrg {
             gatewayConfigured: (className) => this.resolveGateway(className) !== null,
             orgLimits: this.limits
         });
+        this.jobs = new BackgroundJobs({
+            ...deps,
+            service: this.service,
+            data: this.data,
+            orgLimits: this.limits,
+            userId: this.userId,
+            budgetPercent: () => options.jobBudgetPercent ?? DEFAULT_JOB_BUDGET_PERCENT,
+            autoRunDelayMs: options.backgroundExecutionDelayMs ?? null
+        });
         this.seed(options.seed ?? sampleSeed(this.clock.now()));
         if (options.faults) {
             this.injectFaults(options.faults);
@@ -189,6 +207,7 @@ export class EmulatedOrg {
     reset(seed: SeedData = sampleSeed(this.clock.now())): void {
         this.data.clear();
         this.auditLog.clear();
+        this.jobs.clear();
         this.zuora.clear();
         this.requests.clear();
         this.refusals.clear();

@@ -7,6 +7,7 @@ import { requireVisibleAccount } from './account-selector';
 import { listBillingAccounts, toRestBillingAccount } from './billing-account-view';
 import { asOrgError, OrgError, serviceError } from './errors';
 import { label, type Labels } from './labels';
+import { toRestJob, type JobView } from './jobs/job-view';
 import type { EmulatedOrg } from './org';
 import type { LimitEntry, RestBillingAccount, SyncInput, SyncResponse } from './types';
 
@@ -144,6 +145,44 @@ export async function postSync(
         return operation === 'claim'
             ? await org.service.claim(input, org.beginTransaction())
             : await org.service.requestSync(input, org.beginTransaction());
+    } catch (thrown) {
+        throw asOrgError(thrown, org.labels);
+    }
+}
+
+/**
+ * POST .../jobs: `{ "accountId" }` (every syncable billing account of the Account) or
+ * `{ "objectType", "ids", "zuoraIds" }` (no cap of 10); both at once is INVALID_ID.
+ */
+export function postJob(
+    org: EmulatedOrg,
+    body: unknown
+): { jobId: string; status: string; total: number } {
+    try {
+        const parsed = parseSyncBody(body, org.labels);
+        const accountId = (body as Record<string, unknown>).accountId;
+        const source = restSourceOf(parsed.source);
+        let job: JobView;
+        if (accountId === undefined || accountId === null) {
+            job = org.jobs.start({ ...parsed, source }, source);
+        } else if ((parsed.ids ?? []).length > 0 || (parsed.zuoraIds ?? []).length > 0) {
+            throw serviceError(
+                'INVALID_ID',
+                label(org.labels, 'OnDemandSync_Error_JobAccountAndIds')
+            );
+        } else {
+            job = org.jobs.startForAccount(accountId, source);
+        }
+        return { jobId: job.jobId, status: job.status, total: job.total };
+    } catch (thrown) {
+        throw asOrgError(thrown, org.labels);
+    }
+}
+
+/** GET .../jobs/{jobId}: the job's counts; 404 NOT_FOUND for an unknown or foreign id. */
+export function getJob(org: EmulatedOrg, jobId: string): ReturnType<typeof toRestJob> {
+    try {
+        return toRestJob(org.jobs.get(jobId));
     } catch (thrown) {
         throw asOrgError(thrown, org.labels);
     }

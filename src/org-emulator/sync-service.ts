@@ -56,8 +56,8 @@ export interface SyncServiceDeps {
     readonly newRequestId?: () => string;
 }
 
-/** One distinct requested item while the service works on it. */
-interface WorkItem {
+/** One distinct requested item while the service works on it (or a background job's row). */
+export interface WorkItem {
     readonly kind: 'record' | 'zuora';
     /** The id as answered: 18-character record id, or the Zuora id as given. */
     id: string;
@@ -75,7 +75,7 @@ interface WorkItem {
 }
 
 /** The validated input. */
-interface ValidRequest {
+export interface ValidRequest {
     readonly objectType: SyncObjectType;
     readonly recordIds: string[];
     readonly zuoraIds: string[];
@@ -135,6 +135,59 @@ export class OnDemandSyncService {
         return this.process(input, transaction, true);
     }
 
+    /**
+     * Checks a background job's request as a sync would, with at most `cap` distinct ids, and
+     * reads its items (OnDemandSyncPlanner.screen): an item a sync would answer without a
+     * callout (not found, hidden, no Zuora id) carries its status. No callout, no write.
+     */
+    screen(
+        input: SyncInput,
+        transaction: Transaction,
+        cap: number
+    ): { request: ValidRequest; items: WorkItem[] } {
+        const settings = this.deps.settings();
+        const request = this.validate(input, settings, cap);
+        if (this.deps.resolveGateway(settings.gatewayClass) === null) {
+            throw serviceError(
+                'ZUORA_NOT_CONFIGURED',
+                label(this.labels, 'OnDemandSync_Error_ZuoraNotConfigured')
+            );
+        }
+        return { request, items: this.readItems(request, transaction) };
+    }
+
+    /**
+     * Sends one session of items already screened and claimed (a background execution's rows)
+     * through the configured gateway, in `transaction`; sets each item's status and message.
+     * Zuora is never asked to email: the job's owner is notified when it ends.
+     */
+    async sendSession(
+        objectType: SyncObjectType,
+        items: WorkItem[],
+        transaction: Transaction
+    ): Promise<void> {
+        const settings = this.deps.settings();
+        const gateway = this.deps.resolveGateway(settings.gatewayClass);
+        if (gateway === null) {
+            throw serviceError(
+                'ZUORA_NOT_CONFIGURED',
+                label(this.labels, 'OnDemandSync_Error_ZuoraNotConfigured')
+            );
+        }
+        const request: ValidRequest = {
+            objectType,
+            recordIds: [],
+            zuoraIds: [],
+            source: 'API',
+            emailNotification: false,
+            claimId: null
+        };
+        await this.send(gateway, request, items, settings, {
+            now: this.deps.clock.now(),
+            transaction
+        });
+    }
+
     private async process(
         input: SyncInput,
         transaction: Transaction,
@@ -176,7 +229,11 @@ export class OnDemandSyncService {
         };
     }
 
-    private validate(input: SyncInput, settings: SyncSettings): ValidRequest {
+    private validate(
+        input: SyncInput,
+        settings: SyncSettings,
+        cap: number = settings.apiSessionCap
+    ): ValidRequest {
         if (!this.deps.hasPermission()) {
             throw serviceError(
                 'INSUFFICIENT_ACCESS',
@@ -237,10 +294,10 @@ export class OnDemandSyncService {
         }
 
         const count = recordIds.length + distinctZuoraIds.length;
-        if (count > settings.apiSessionCap) {
+        if (count > cap) {
             throw serviceError(
                 'TOO_MANY_IDS',
-                label(this.labels, 'OnDemandSync_Error_TooManyIds', settings.apiSessionCap, count)
+                label(this.labels, 'OnDemandSync_Error_TooManyIds', cap, count)
             );
         }
 

@@ -8,7 +8,7 @@ import { OrgError } from '../errors';
 import { SERVER_UNAVAILABLE_MESSAGE } from '../faults';
 import { label } from '../labels';
 import type { EmulatedOrg } from '../org';
-import { getBillingAccounts, malformedRequest, postSync } from '../rest-resource';
+import { getBillingAccounts, getJob, malformedRequest, postJob, postSync } from '../rest-resource';
 
 export const APEX_REST_BASE = '/services/apexrest/zuora/ondemandsync/v1/';
 
@@ -21,6 +21,8 @@ export interface Answer {
 const BILLING_ACCOUNTS_PATH = /^accounts\/([^/]+)\/billing-accounts\/?$/;
 const SYNC_PATH = /^sync\/?$/;
 const CLAIMS_PATH = /^claims\/?$/;
+const JOBS_PATH = /^jobs\/?$/;
+const JOB_PATH = /^jobs\/([^/]+)\/?$/;
 
 function error(status: number, errorCode: string, message: string): Answer {
     return { status, body: [{ errorCode, message }] };
@@ -97,6 +99,16 @@ async function route(
         }
         const operation = CLAIMS_PATH.test(rest) ? 'claim' : 'sync';
         return { status: 200, body: await postSync(org, body.value, operation) };
+    }
+    if (method === 'POST' && JOBS_PATH.test(rest)) {
+        if (!body.json) {
+            throw malformedRequest(org.labels, 'not valid JSON');
+        }
+        return { status: 202, body: postJob(org, body.value) };
+    }
+    const job = JOB_PATH.exec(rest);
+    if (method === 'GET' && job) {
+        return { status: 200, body: getJob(org, decodeSegment(job[1])) };
     }
     // The resource's own answer for a path under its mapping that it does not serve.
     const requestUri = path.slice('/services/apexrest'.length);
