@@ -62,28 +62,11 @@ export async function listBillingAccounts(
                 ...(options.sleep === undefined ? {} : { sleep: options.sleep })
             });
         } catch (error) {
-            const description =
-                error instanceof RetriesExhausted ? error.description : describeError(error);
-            if (description.code === 'INVALID_SESSION_ID' || description.httpStatus === 401) {
-                throw authError(`${description.message} (the session was refused)`);
-            }
-            const unusable = connectionProblemOf(
-                error instanceof RetriesExhausted ? error.error : error
-            );
-            if (unusable !== null) {
-                throw authError(unusable, 'CONNECTION');
-            }
-            if (description.code === 'NETWORK' || description.retryable) {
-                // Unreachable, or busy (a 503 after the retries): a connection failure, not bad input.
-                throw authError(
-                    `The org could not be reached: ${description.message}`,
-                    'CONNECTION'
-                );
-            }
+            const description = orgFailure(error);
             problems.push({
                 where: `--account ${accountId}`,
                 value: accountId,
-                message: `Its billing accounts could not be listed: ${description.message}`
+                message: `Its billing accounts could not be listed: ${description}`
             });
             return;
         }
@@ -134,4 +117,25 @@ export async function listBillingAccounts(
         );
     });
     return { ids, empty, limits };
+}
+
+/**
+ * What an org request's final failure means for the run: a refused session or an unreachable
+ * org ends it (thrown as exit 3); anything else is the org's answer about this input, as text.
+ */
+export function orgFailure(error: unknown): string {
+    const description =
+        error instanceof RetriesExhausted ? error.description : describeError(error);
+    if (description.code === 'INVALID_SESSION_ID' || description.httpStatus === 401) {
+        throw authError(`${description.message} (the session was refused)`);
+    }
+    const unusable = connectionProblemOf(error instanceof RetriesExhausted ? error.error : error);
+    if (unusable !== null) {
+        throw authError(unusable, 'CONNECTION');
+    }
+    if (description.code === 'NETWORK' || description.retryable) {
+        // Unreachable, or busy (a 503 after the retries): a connection failure, not bad input.
+        throw authError(`The org could not be reached: ${description.message}`, 'CONNECTION');
+    }
+    return description.message;
 }

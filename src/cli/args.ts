@@ -29,6 +29,12 @@ export interface CliOptions {
     readonly apiBudget: number;
     readonly dryRun: boolean;
     readonly json: boolean;
+    /** Hand the ids (or each --account) to background jobs in the org. */
+    readonly background: boolean;
+    /** With --background or --job: follow the jobs until they end. */
+    readonly wait: boolean;
+    /** Show (with --wait: follow) this background job. */
+    readonly job?: string;
 }
 
 /** What parsing asks for: a run, or text to print (help, version) and exit 0. */
@@ -124,6 +130,12 @@ function buildProgram(version: string): Command {
         )
         .option('--dry-run', 'validate and show the batches; send nothing')
         .option('--json', 'one JSON document on stdout; progress and logs on stderr')
+        .option(
+            '--background',
+            'hand the ids (or --account) to a background job in the org; print its id'
+        )
+        .option('--wait', 'with --background or --job: follow the job until it ends')
+        .option('--job <jobId>', 'show (with --wait: follow) a background job')
         .addHelpText(
             'after',
             [
@@ -137,7 +149,8 @@ function buildProgram(version: string): Command {
                 '  zuora-sync -o prod a0X5e000001AbCdEAK a0X5e000001AbCeEAK',
                 '  zuora-sync -o prod --file billing-accounts.csv --out run.jsonl',
                 '  zuora-sync -o prod --resume run.jsonl',
-                '  zuora-sync -o prod --account 0015e00000AbCdEAAV --dry-run'
+                '  zuora-sync -o prod --account 0015e00000AbCdEAAV --dry-run',
+                '  zuora-sync -o prod --file 10000-ids.csv --background --wait'
             ].join('\n')
         );
 }
@@ -156,6 +169,9 @@ interface RawOptions {
     apiBudget: number;
     dryRun?: boolean;
     json?: boolean;
+    background?: boolean;
+    wait?: boolean;
+    job?: string;
 }
 
 /** The options that take a value, and the short flags (a value equal to one is refused). */
@@ -170,7 +186,8 @@ const VALUE_OPTIONS: ReadonlySet<string> = new Set([
     '--concurrency',
     '--out',
     '--resume',
-    '--api-budget'
+    '--api-budget',
+    '--job'
 ]);
 const SHORT_FLAGS: ReadonlySet<string> = new Set(['-o', '-v', '-h']);
 
@@ -226,13 +243,40 @@ function checkCombinations(options: CliOptions): void {
             '--account lists billing accounts by their Salesforce ids: it cannot be used with --zuora-ids.'
         );
     }
+    checkBackgroundCombinations(options);
     if (
+        options.job === undefined &&
         options.resume === undefined &&
         options.ids.length === 0 &&
         options.files.length === 0 &&
         options.accounts.length === 0
     ) {
         throw usageError('Nothing to sync: give ids, --file, --account or --resume.');
+    }
+}
+
+/** --background and --job: counts of jobs in the org, not items one by one. */
+function checkBackgroundCombinations(options: CliOptions): void {
+    const background = options.background || options.job !== undefined;
+    if (options.wait && !background) {
+        throw usageError('--wait follows a background job: use it with --background or --job.');
+    }
+    if (options.background && options.job !== undefined) {
+        throw usageError('Use either --background (start jobs) or --job (show one), not both.');
+    }
+    if (
+        options.job !== undefined &&
+        (options.ids.length > 0 || options.files.length > 0 || options.accounts.length > 0)
+    ) {
+        throw usageError('--job shows a job that exists: it takes no ids, --file or --account.');
+    }
+    if (options.job !== undefined && options.dryRun) {
+        throw usageError('--dry-run shows what would be sent: it cannot be used with --job.');
+    }
+    if (background && (options.out !== undefined || options.resume !== undefined)) {
+        throw usageError(
+            "--out and --resume record items one by one; a background job reports counts, and each item's outcome is in the org's On-Demand Sync log."
+        );
     }
 }
 
@@ -287,7 +331,10 @@ export function parseArgs(argv: readonly string[], version = '0.0.0'): ParsedCom
         ...(raw.resume === undefined ? {} : { resume: raw.resume }),
         apiBudget: raw.apiBudget,
         dryRun: raw.dryRun === true,
-        json: raw.json === true
+        json: raw.json === true,
+        background: raw.background === true,
+        wait: raw.wait === true,
+        ...(raw.job === undefined ? {} : { job: raw.job.trim() })
     };
     checkCombinations(options);
     return { kind: 'run', options };

@@ -10,6 +10,7 @@ import { summarise, type ItemResult } from '../bridge';
 import { version } from '../../package.json';
 import { parseArgs, type CliOptions } from './args';
 import { checkSessionOptions, resolveSession, type OrgLookup } from './auth';
+import { runBackground } from './background';
 import { CliError } from './errors';
 import { EXIT, type ExitCode } from './exit-codes';
 import { Output, type CliStreams } from './io';
@@ -209,6 +210,26 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
     const apiRequests = (): number => (client === null ? 0 : client.requestCount);
     state.apiRequests = apiRequests;
     state.resumeFile = options.out ?? options.resume;
+
+    if (options.background || options.job !== undefined) {
+        return runBackground(options, {
+            connect,
+            output,
+            env: context.env,
+            retry,
+            sleep: context.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms))),
+            apiRequests,
+            work: () =>
+                freshWork(options, {
+                    cwd: context.cwd,
+                    now,
+                    connect,
+                    retry,
+                    onRetry: () => undefined,
+                    listAccounts: false
+                })
+        });
+    }
 
     // A --resume file is read first (a directory or a missing run is refused as such), then the
     // file the run writes is opened under its lock: both before anything is sent.

@@ -14,12 +14,26 @@ export const SYNC_PATH = '/zuora/ondemandsync/v1/sync';
 const DEFAULT_REQUEST_TIMEOUT_MS = 120000;
 const TIMEOUT_ENV = 'ZUORA_SYNC_REQUEST_TIMEOUT_MS';
 
+/** The body of POST .../v1/jobs: an Account, or ids. */
+export type JobRequestBody =
+    | { readonly accountId: string; readonly source: 'CLI' }
+    | {
+          readonly objectType: string;
+          readonly ids: readonly string[];
+          readonly zuoraIds: readonly string[];
+          readonly source: 'CLI';
+      };
+
 /** What the runner needs from the org. */
 export interface OrgClient {
     /** POST .../v1/sync: one REST request; resolves with the raw answer. */
     postSync(request: SyncRequest): Promise<unknown>;
     /** GET .../v1/accounts/{accountId}/billing-accounts: one REST request. */
     getBillingAccounts(accountId: string): Promise<unknown>;
+    /** POST .../v1/jobs: starts a background job (never retried: it is not idempotent). */
+    postJob(body: JobRequestBody): Promise<unknown>;
+    /** GET .../v1/jobs/{jobId}: one REST request. */
+    getJob(jobId: string): Promise<unknown>;
     /** The org's daily API usage from the last Sforce-Limit-Info header, if any. */
     apiUsage(): LimitEntry | null;
     /** REST requests that reached the org so far (not those that never connected). */
@@ -211,28 +225,40 @@ export function createOrgClient(session: OrgSession, options: { timeoutMs: numbe
                 ),
             (delta) => (count += delta)
         );
+    const apexRest = `${session.instanceUrl}/services/apexrest/zuora/ondemandsync/v1`;
+    /** One POST through the kept-alive poster; a non-2xx answer rejects as jsforce would. */
+    const post = (url: string, body: unknown): Promise<unknown> =>
+        send(async (signal) => {
+            const answer = await poster.post(url, body, signal);
+            const reading = apiUsageOf(answer.limitInfo);
+            if (reading !== null && reading.max > 0) {
+                usage = { name: 'DailyApiRequests', scope: 'org', ...reading };
+            }
+            if (answer.status < 200 || answer.status > 299) {
+                throw httpError(answer.status, answer.body);
+            }
+            return answer.body;
+        });
+    const get = (url: string): Promise<unknown> =>
+        send(async () => (await connection()).request<unknown>({ method: 'GET', url }, noRetry));
     return {
+        postJob(body: JobRequestBody): Promise<unknown> {
+            return post(`${apexRest}/jobs`, body);
+        },
+        getJob(jobId: string): Promise<unknown> {
+            return get(
+                `/services/apexrest/zuora/ondemandsync/v1/jobs/${encodeURIComponent(jobId)}`
+            );
+        },
         postSync(request: SyncRequest): Promise<unknown> {
             // Never retried here (retry.ts decides); the timer bounds a request that hangs.
-            return send(async (signal) => {
-                const answer = await poster.post(syncUrl, request, signal);
-                const reading = apiUsageOf(answer.limitInfo);
-                if (reading !== null && reading.max > 0) {
-                    usage = { name: 'DailyApiRequests', scope: 'org', ...reading };
-                }
-                if (answer.status < 200 || answer.status > 299) {
-                    throw httpError(answer.status, answer.body);
-                }
-                return answer.body;
-            });
+            return post(syncUrl, request);
         },
         getBillingAccounts(accountId: string): Promise<unknown> {
             const url = `/services/apexrest/zuora/ondemandsync/v1/accounts/${encodeURIComponent(
                 accountId
             )}/billing-accounts`;
-            return send(async () =>
-                (await connection()).request<unknown>({ method: 'GET', url }, noRetry)
-            );
+            return get(url);
         },
         apiUsage(): LimitEntry | null {
             const listed = conn?.limitInfo.apiUsage;

@@ -52,6 +52,8 @@ export interface WorkDeps {
     readonly retry: RetryPolicy;
     readonly onRetry: (what: string, event: RetryEvent) => void;
     readonly sleep?: (ms: number) => Promise<void>;
+    /** False: the --account values are validated but not listed (a background job lists them). */
+    readonly listAccounts?: boolean;
 }
 
 function lineToResult(line: ItemLine): ItemResult {
@@ -252,7 +254,7 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
 
     const warnings: CliWarning[] = [];
     let initialLimits: LimitEntry[] | undefined;
-    const toList = accountIds.validated?.items ?? [];
+    const toList = deps.listAccounts === false ? [] : (accountIds.validated?.items ?? []);
     if (toList.length > 0) {
         const listing = await listBillingAccounts(await deps.connect(), toList, {
             concurrency: options.concurrency,
