@@ -80,6 +80,9 @@ function checker(file) {
  * FixtureError naming the file and field at the first problem.
  */
 export function validateCase(testCase, file = '(case)') {
+    if (isObject(testCase) && testCase.entryPoint === 'job') {
+        return validateJobCase(testCase, file);
+    }
     const { fail, object, expect, strings } = checker(file);
     object(
         testCase,
@@ -421,6 +424,142 @@ export function validateCase(testCase, file = '(case)') {
 }
 
 /** Reads, parses and validates every case file of `dir`, sorted by file name. */
+const JOB_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'ABORTED'];
+const JOB_COUNTS = ['total', 'requested', 'skipped', 'failed', 'pending'];
+
+/**
+ * A background job case (`"entryPoint": "job"`, see contract-fixtures/README.md): its records,
+ * audit rows, gateway and settings are checked as a service case's are; then its job request,
+ * job options and job expectations.
+ */
+function validateJobCase(testCase, file) {
+    const { object, expect, strings } = checker(file);
+    const {
+        entryPoint: _entry,
+        job,
+        settings = {},
+        request = {},
+        expect: outcome,
+        ...common
+    } = testCase;
+    const { jobBudgetPercent, ...serviceSettings } = settings;
+    const { accountId, ...serviceRequest } = request;
+    // The parts a job case shares with a service case, checked by the service case's rules.
+    validateCase(
+        {
+            ...common,
+            ...(Object.keys(serviceSettings).length > 0 ? { settings: serviceSettings } : {}),
+            request: serviceRequest,
+            expect: {
+                error: { errorCode: 'EMPTY_REQUEST', httpStatus: ERROR_STATUS.EMPTY_REQUEST },
+                gatewayCalls: 0,
+                auditRows: 0
+            }
+        },
+        file
+    );
+    if (jobBudgetPercent !== undefined) {
+        expect(
+            isCount(jobBudgetPercent) && jobBudgetPercent >= 1 && jobBudgetPercent <= 100,
+            'settings.jobBudgetPercent',
+            'must be a whole number from 1 to 100'
+        );
+    }
+    if (accountId !== undefined) {
+        expect(isString(accountId), 'request.accountId', 'must be a string');
+    }
+    if (job !== undefined) {
+        const options = object(
+            job,
+            'job',
+            [],
+            [
+                'calloutsPerExecution',
+                'failExecutions',
+                'apiUsagePercent',
+                'asyncUsagePercent',
+                'abortAfterExecutions'
+            ]
+        );
+        for (const key of ['calloutsPerExecution', 'apiUsagePercent', 'asyncUsagePercent']) {
+            if (key in options)
+                expect(isCount(options[key]), `job.${key}`, 'must be a whole number');
+        }
+        if ('abortAfterExecutions' in options) {
+            expect(
+                isCount(options.abortAfterExecutions),
+                'job.abortAfterExecutions',
+                'must be a whole number'
+            );
+        }
+        if ('failExecutions' in options) {
+            expect(
+                Array.isArray(options.failExecutions) && options.failExecutions.every(isCount),
+                'job.failExecutions',
+                'must be an array of execution numbers (1-based)'
+            );
+        }
+    }
+    const want = object(
+        outcome,
+        'expect',
+        [],
+        ['error', 'job', 'executions', 'gatewayCalls', 'maxSessionSize', 'results', 'auditRows']
+    );
+    expect('error' in want !== 'job' in want, 'expect', 'needs exactly one of "error" and "job"');
+    if ('error' in want) {
+        const error = object(
+            want.error,
+            'expect.error',
+            ['errorCode', 'httpStatus'],
+            ['messageContains']
+        );
+        expect(
+            error.httpStatus === ERROR_STATUS[error.errorCode],
+            'expect.error.httpStatus',
+            `must be ${ERROR_STATUS[error.errorCode]} for ${error.errorCode}`
+        );
+    } else {
+        const counts = object(want.job, 'expect.job', [], ['status', ...JOB_COUNTS]);
+        if ('status' in counts) {
+            expect(
+                JOB_STATUSES.includes(counts.status),
+                'expect.job.status',
+                `must be one of ${JOB_STATUSES.join(', ')}`
+            );
+        }
+        for (const key of JOB_COUNTS) {
+            if (key in counts)
+                expect(isCount(counts[key]), `expect.job.${key}`, 'must be a whole number');
+        }
+        if (JOB_COUNTS.every((key) => key in counts)) {
+            expect(
+                counts.requested + counts.skipped + counts.failed + counts.pending === counts.total,
+                'expect.job',
+                'requested + skipped + failed + pending must equal total'
+            );
+        }
+    }
+    for (const key of ['executions', 'gatewayCalls', 'maxSessionSize', 'auditRows']) {
+        if (key in want) expect(isCount(want[key]), `expect.${key}`, 'must be a whole number');
+    }
+    if ('results' in want) {
+        expect(Array.isArray(want.results), 'expect.results', 'must be an array');
+        (want.results ?? []).forEach((result, index) => {
+            const path = `expect.results[${index}]`;
+            object(result, path, ['id', 'status'], ['messageContains']);
+            expect(isString(result.id), `${path}.id`, 'must be a string');
+            expect(
+                ['REQUESTED', 'FAILED', 'SKIPPED'].includes(result.status),
+                `${path}.status`,
+                'must be a final status: REQUESTED, FAILED or SKIPPED'
+            );
+        });
+    }
+    strings(Object.keys(want), 'expect');
+    return testCase;
+}
+
 export function readCases(dir = join(projectRoot, CASES_DIR)) {
     const files = readdirSync(dir)
         .filter((name) => name.endsWith('.json'))

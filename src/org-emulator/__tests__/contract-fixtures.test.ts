@@ -10,6 +10,7 @@ import {
     runContractCase,
     type ContractFixtures
 } from '../contract/contract-case';
+import { isJobCase, runJobCase } from '../contract/job-case';
 
 const RESOURCE = join(
     __dirname,
@@ -25,6 +26,10 @@ describe('contract fixtures', () => {
     });
 
     it.each(cases)('%s', async (_file, testCase) => {
+        if (isJobCase(testCase)) {
+            expect(await runJobCase(testCase)).toEqual([]);
+            return;
+        }
         const outcome = await runContractCase(testCase);
         expect(checkContractCase(testCase, outcome)).toEqual([]);
     });

@@ -11,7 +11,7 @@ import { OrgError } from '../errors';
 import type { GatewaySession } from '../gateway/gateway';
 import { StubGateway, type StubGatewaySpec } from '../gateway/stub-gateway';
 import { DEFAULT_KEY_PREFIXES, type KeyPrefixes } from '../key-prefixes';
-import { DEFAULT_SETTINGS, withSettings } from '../settings';
+import { DEFAULT_SETTINGS, withSettings, type SyncSettings } from '../settings';
 import { Transaction } from '../limits';
 import { OnDemandSyncService } from '../sync-service';
 import type { ServiceItemStatus, SyncResponse } from '../types';
@@ -35,6 +35,8 @@ export interface ContractExpectedResult {
 }
 
 export interface ContractCase {
+    /** Which entry point runs the case; absent: the service. */
+    readonly entryPoint?: string;
     /** The case's file name (added by the build). */
     readonly file?: string;
     readonly name: string;
@@ -98,14 +100,24 @@ export interface ContractOutcome {
 }
 
 /** The user a case runs as, and another user, as audit rows record them. */
-const RUNNING_USER = '0058d000005RunAAA';
+export const RUNNING_USER = '0058d000005RunAAA';
 const OTHER_USER = '0058d000005OthAAA';
 
 /** The class name the fixture settings resolve to when the gateway is configured. */
 const STUB_GATEWAY_CLASS = 'ContractStubGateway';
 
-/** Runs one case through the service. */
-export async function runContractCase(testCase: ContractCase): Promise<ContractOutcome> {
+/** The org a case runs in: its clock, records, audit log, settings, stub gateway and service. */
+export interface CaseWorld {
+    readonly clock: AdjustableClock;
+    readonly data: OrgData;
+    readonly auditLog: AuditLog;
+    readonly settings: SyncSettings;
+    readonly gateway: StubGateway;
+    readonly service: OnDemandSyncService;
+}
+
+/** Builds the org of a case, as the Apex tests set up theirs. */
+export function caseWorld(testCase: ContractCase): CaseWorld {
     const clock = new AdjustableClock(testCase.now);
     const now = clock.now().getTime();
     const objectType =
@@ -166,7 +178,12 @@ export async function runContractCase(testCase: ContractCase): Promise<ContractO
         newRequestId: () => 'contract-case',
         userId: RUNNING_USER
     });
+    return { clock, data, auditLog, settings, gateway, service };
+}
 
+/** Runs one case through the service. */
+export async function runContractCase(testCase: ContractCase): Promise<ContractOutcome> {
+    const { gateway, service } = caseWorld(testCase);
     let response: SyncResponse | null = null;
     let error: ContractOutcome['error'] = null;
     const transaction = new Transaction();

@@ -324,9 +324,10 @@ export class BackgroundJobs {
         const cap = this.deps.settings().apiSessionCap;
         const budget = this.idsPerExecution();
         const pairs = claimed.map((row) => ({ row, item: itemOf(row) }));
+        const before = transaction.callouts;
         for (let start = 0; start < pairs.length; start += cap) {
             const session = pairs.slice(start, start + cap);
-            if (transaction.callouts + session.length > budget) {
+            if (transaction.callouts - before + session.length > budget) {
                 break;
             }
             await this.deps.service.sendSession(
