@@ -434,14 +434,8 @@ const JOB_COUNTS = ['total', 'requested', 'skipped', 'failed', 'pending'];
  */
 function validateJobCase(testCase, file) {
     const { object, expect, strings } = checker(file);
-    const {
-        entryPoint: _entry,
-        job,
-        settings = {},
-        request = {},
-        expect: outcome,
-        ...common
-    } = testCase;
+    const { job, settings = {}, request = {}, expect: outcome, ...common } = testCase;
+    delete common.entryPoint;
     const { jobBudgetPercent, ...serviceSettings } = settings;
     const { accountId, ...serviceRequest } = request;
     // The parts a job case shares with a service case, checked by the service case's rules.
