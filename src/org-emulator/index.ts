@@ -72,3 +72,6 @@ export {
     type ContractOutcome
 } from './contract/contract-case';
 export type * from './types';
+export { BackgroundJobs, MAX_JOB_IDS, type JobNotification } from './jobs/background-jobs';
+export { getBackgroundJob, startBackgroundSync } from './jobs/job-controller';
+export type { JobStatus, JobView } from './jobs/job-view';

@@ -6,7 +6,12 @@
  * do to its REST API: latency, a share of requests answered 503, and request failures by id.
  */
 import type { EmulatedOrg } from '../org-emulator';
-import { SERVER_UNAVAILABLE_MESSAGE, toAuraError } from '../org-emulator';
+import {
+    getBackgroundJob,
+    SERVER_UNAVAILABLE_MESSAGE,
+    startBackgroundSync,
+    toAuraError
+} from '../org-emulator';
 
 export const APEX_BASE = '/__playground/apex/';
 
@@ -18,7 +23,11 @@ export const APEX_METHODS: Readonly<Record<string, ApexMethod>> = {
     'OnDemandSyncController.getSyncContext': (org, params) =>
         org.controller.getSyncContext(params.accountId),
     'OnDemandSyncController.requestSync': (org, params) =>
-        org.controller.requestSync(params.accountId, params.billingAccountIds)
+        org.controller.requestSync(params.accountId, params.billingAccountIds),
+    'OnDemandSyncController.startBackgroundSync': async (org, params) =>
+        startBackgroundSync(org, params.accountId),
+    'OnDemandSyncController.getBackgroundJob': async (org, params) =>
+        getBackgroundJob(org, params.accountId)
 };
 
 export interface ApexAnswer {

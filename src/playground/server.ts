@@ -283,11 +283,16 @@ interface PageContext {
     readonly origin: () => string;
 }
 
+/** How long the playground's async queue waits before it runs an enqueued background execution. */
+export const BACKGROUND_EXECUTION_DELAY_MS = 1500;
+
 /** Starts the playground on `host:port` and resolves once it listens. */
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<RunningPlayground> {
     const paths = pathsOf(options);
     const labels = projectLabels(paths);
-    let org = options.org ?? createEmulatedOrg({ labels, ...options.orgOptions });
+    // Background executions run by themselves, a little apart, so a rep can watch a job's progress.
+    const orgDefaults = { labels, backgroundExecutionDelayMs: BACKGROUND_EXECUTION_DELAY_MS };
+    let org = options.org ?? createEmulatedOrg({ ...orgDefaults, ...options.orgOptions });
     let handleOrg = createOrgRequestHandler(org);
     const failingResources = new Set(options.failingResources ?? []);
     let resourceLatencyMs = options.resourceLatencyMs ?? 0;
@@ -406,7 +411,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
             return org;
         },
         reset(orgOptions?: EmulatedOrgOptions) {
-            org = createEmulatedOrg({ labels, ...(orgOptions ?? options.orgOptions) });
+            org = createEmulatedOrg({ ...orgDefaults, ...(orgOptions ?? options.orgOptions) });
             handleOrg = createOrgRequestHandler(org);
             return org;
         },

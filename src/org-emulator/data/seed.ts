@@ -30,8 +30,12 @@ export const SAMPLE_ACCOUNT_IDS = Object.freeze({
     twelveBillingAccounts: sfId('0015g00000GlBxI'),
     coolingDown: sfId('0015g00000InTcH'),
     failingSync: sfId('0015g00000UmBrL'),
-    missingZuoraId: sfId('0015g00000StRkL')
+    missingZuoraId: sfId('0015g00000StRkL'),
+    manyBillingAccounts: sfId('0015g00000CnTsO')
 });
+
+/** How many billing accounts the large sample Account has (more than one selection holds). */
+export const SAMPLE_MANY_COUNT = 45;
 
 /** A line per sample, for a switcher: which Account shows which situation. */
 export const SAMPLE_ACCOUNTS: readonly { id: string; name: string; situation: string }[] =
@@ -65,6 +69,11 @@ export const SAMPLE_ACCOUNTS: readonly { id: string; name: string; situation: st
             id: SAMPLE_ACCOUNT_IDS.missingZuoraId,
             name: 'Stark Logistics',
             situation: 'a billing account without a Zuora id'
+        },
+        {
+            id: SAMPLE_ACCOUNT_IDS.manyBillingAccounts,
+            name: 'Contoso Holdings',
+            situation: `${SAMPLE_MANY_COUNT} billing accounts: sync them all in the background`
         }
     ]);
 
@@ -178,6 +187,13 @@ export function sampleSeed(now: Date = new Date()): SeedData {
                 lastModified: new Date(now.getTime() - (6 + index * 5) * HOUR_MS).toISOString()
             };
         })
+    );
+    billingAccounts.push(
+        ...generateBillingAccounts(SAMPLE_MANY_COUNT, {
+            accountId: SAMPLE_ACCOUNT_IDS.manyBillingAccounts,
+            accountName: 'Contoso Holdings',
+            lastModified: new Date(now.getTime() - 30 * HOUR_MS).toISOString()
+        }).billingAccounts
     );
     const products: ProductSeed[] = [
         {

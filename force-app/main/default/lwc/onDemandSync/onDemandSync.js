@@ -177,6 +177,25 @@ export default class OnDemandSync extends LightningElement {
         this.load();
     }
 
+    /** Billing accounts of the Account that have a Zuora id (what a background job covers). */
+    get syncableCount() {
+        const accounts = (this.context && this.context.billingAccounts) || [];
+        return accounts.filter((account) => account.zuoraId).length;
+    }
+
+    /** A background job's counts changed: read the rows again, without a spinner. */
+    async handleBackgroundProgress() {
+        const token = this.loadToken;
+        try {
+            const context = await getSyncContext({ accountId: this.recordId });
+            if (token === this.loadToken && this.connected) {
+                this.applyContext(context);
+            }
+        } catch {
+            // The next progress event or a reload reads the rows again.
+        }
+    }
+
     // ---- rows, filter, sort, selection ------------------------------------------------------
 
     refreshRows() {
