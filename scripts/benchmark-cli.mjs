@@ -16,18 +16,15 @@
 //      batching factor (naive at C / zuora-sync at C) and the concurrency factor (naive
 //      sequential / naive at C) are shown apart.
 // Goals (ratio wall / ideal, median): <= 1.08 at 50 ms and concurrency 4; <= 1.05 at 200 ms.
-import { spawn } from 'node:child_process';
-import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildCli, nodeBundleOptions, projectRoot } from './build-cli.mjs';
+import { buildCli } from './build-cli.mjs';
+import { buildOrgServer, runProcess, startOrg, TOKEN } from './benchmark-org.mjs';
 
-const TOKEN = 'benchmark-session-token';
 const BATCH = 10;
-const BIN = join(projectRoot, 'bin', 'zuora-sync.js');
 
 /** Goal for the median ratio wall / ideal, by latency. */
 const goalFor = (latency) => (latency >= 200 ? 1.05 : 1.08);
@@ -74,78 +71,12 @@ function parseOptions(argv) {
     return options;
 }
 
-/**
- * The emulated org, bundled from its TypeScript sources into a CommonJS file under .tmp/ (inside
- * the project, where the emulator finds the project's labels), served by a small script in a
- * child process so that the org's work does not share a thread with the measuring.
- */
-async function buildOrgServer() {
-    const directory = join(projectRoot, '.tmp', 'benchmark-cli');
-    const bundle = join(directory, 'org-emulator.cjs');
-    await build(nodeBundleOptions({ entry: 'src/org-emulator/index.ts', outfile: bundle }));
-    const server = join(directory, 'org-server.cjs');
-    writeFileSync(
-        server,
-        `const emulator = require(${JSON.stringify(bundle)});
-const [count, latencyMs] = process.argv.slice(2).map(Number);
-emulator.startEmulatedOrg({ port: 0, apiRequestsMax: 10000000, faults: { latencyMs } }).then((running) => {
-    const generated = emulator.generateBillingAccounts(count, { firstNumber: 50000 });
-    running.org.seed({ accounts: [generated.account], billingAccounts: generated.billingAccounts });
-    process.stdout.write(JSON.stringify({ url: running.url, ids: generated.billingAccounts.map((r) => r.id) }) + '\\n');
-});
-`
-    );
-    return server;
-}
-
-/** Starts an org process; resolves to { url, ids, requests(), stop() }. */
-function startOrg(server, count, latency) {
-    const child = spawn(process.execPath, [server, String(count), String(latency)], {
-        stdio: ['ignore', 'pipe', 'inherit']
-    });
-    return new Promise((resolvePromise, reject) => {
-        let text = '';
-        child.on('error', reject);
-        child.stdout.on('data', (chunk) => {
-            text += chunk;
-            if (text.includes('\n')) {
-                const { url, ids } = JSON.parse(text);
-                resolvePromise({
-                    url,
-                    ids,
-                    requests: async () =>
-                        (await (await fetch(`${url}/__emulator/state`)).json()).requests,
-                    stop: () => child.kill()
-                });
-            }
-        });
-    });
-}
-
-/** Runs the command line as a child process; resolves to { code, stdout, startedAt, wallMs }. */
-function runProcess(args, env) {
-    return new Promise((resolvePromise, reject) => {
-        const startedAt = Date.now();
-        const started = performance.now();
-        const child = spawn(process.execPath, [BIN, ...args], {
-            env: { ...process.env, ...env },
-            stdio: ['ignore', 'pipe', 'ignore']
-        });
-        let stdout = '';
-        child.stdout.on('data', (chunk) => (stdout += chunk));
-        child.on('error', reject);
-        child.on('close', (code) =>
-            resolvePromise({ code, stdout, startedAt, wallMs: performance.now() - started })
-        );
-    });
-}
-
 const waves = (requests, concurrency) => Math.ceil(requests / concurrency);
 
 /** One measured run of zuora-sync against a fresh org. */
 async function runCli(server, options, scenario, directory, index) {
     const { latency, concurrency } = scenario;
-    const org = await startOrg(server, options.ids, latency);
+    const org = await startOrg(server, options.ids, { faults: { latencyMs: latency } });
     try {
         const idsFile = join(directory, `ids-${index}.txt`);
         const out = join(directory, `run-${index}.jsonl`);
@@ -179,7 +110,7 @@ async function runCli(server, options, scenario, directory, index) {
 
 /** One run of the naive peer over `sample` ids, `concurrency` requests in flight. */
 async function runNaive(server, options, latency, concurrency) {
-    const org = await startOrg(server, options.naiveIds, latency);
+    const org = await startOrg(server, options.naiveIds, { faults: { latencyMs: latency } });
     try {
         const { Connection } = createRequire(import.meta.url)('jsforce');
         const conn = new Connection({ instanceUrl: org.url, accessToken: TOKEN, version: '65.0' });
@@ -339,7 +270,7 @@ async function main() {
     try {
         // Built once up front, so that no measured run pays for a rebuild of the bundle.
         await buildCli();
-        const server = await buildOrgServer();
+        const server = await buildOrgServer('benchmark-cli');
         const naiveCache = new Map();
         const scenarios = [];
         for (const scenario of options.scenarios) {

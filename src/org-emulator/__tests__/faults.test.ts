@@ -278,7 +278,7 @@ describe('control endpoint', () => {
         expect(
             state.body.auditLog.every((row: { requestId: string }) => row.requestId === 'seed')
         ).toBe(true);
-        expect(state.body.counts).toEqual({ accounts: 6, billingAccounts: 21, products: 3 });
+        expect(state.body.counts).toEqual({ accounts: 7, billingAccounts: 66, products: 3 });
     });
 
     it('takes changes only as JSON (a cross-origin form post cannot change the org)', async () => {

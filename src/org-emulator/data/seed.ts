@@ -31,7 +31,7 @@ export const SAMPLE_ACCOUNT_IDS = Object.freeze({
     coolingDown: sfId('0015g00000InTcH'),
     failingSync: sfId('0015g00000UmBrL'),
     missingZuoraId: sfId('0015g00000StRkL'),
-    manyBillingAccounts: sfId('0015g00000CnTsO')
+    manyBillingAccounts: sfId('0015g00000CnHlD')
 });
 
 /** How many billing accounts the large sample Account has (more than one selection holds). */
