@@ -201,7 +201,14 @@ export function validateCase(testCase, file = '(case)') {
     expect(Array.isArray(testCase.records), 'records', 'must be an array');
     testCase.records.forEach((record, index) => {
         const path = `records[${index}]`;
-        object(record, path, ['id', 'name', 'zuoraId', 'accountId'], ['visible']);
+        object(record, path, ['id', 'name', 'zuoraId', 'accountId'], ['visible', 'entityId']);
+        if ('entityId' in record) {
+            expect(
+                isNullableString(record.entityId),
+                `${path}.entityId`,
+                'must be a string or null'
+            );
+        }
         expect(isString(record.id), `${path}.id`, 'must be a string');
         expect(isNullableString(record.name), `${path}.name`, 'must be a string or null');
         expect(isNullableString(record.zuoraId), `${path}.zuoraId`, 'must be a string or null');

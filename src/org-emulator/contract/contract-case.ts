@@ -22,6 +22,8 @@ export interface ContractRecord {
     readonly zuoraId: string | null;
     readonly accountId: string | null;
     readonly visible?: boolean;
+    /** The Zuora entity of a billing account (multi-entity orgs). */
+    readonly entityId?: string | null;
 }
 
 export interface ContractExpectedResult {
@@ -133,7 +135,8 @@ export function caseWorld(testCase: ContractCase): CaseWorld {
         name: record.name ?? '',
         zuoraId: record.zuoraId,
         accountId: record.accountId,
-        visible: record.visible ?? true
+        visible: record.visible ?? true,
+        ...(record.entityId === undefined ? {} : { entityId: record.entityId })
     }));
     data.load(objectType === 'PRODUCT' ? { products: seeded } : { billingAccounts: seeded });
     for (const field of testCase.unreadableFields ?? []) {

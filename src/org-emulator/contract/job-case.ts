@@ -69,7 +69,8 @@ export async function runJobCase(testCase: JobCase): Promise<string[]> {
         auditLog: world.auditLog,
         data: {
             account: (id) => (accountIds.has(id) ? { id, name: 'Account' } : null),
-            billingAccountsOf: (id) => world.data.billingAccountsOf(id)
+            billingAccountsOf: (id) => world.data.billingAccountsOf(id),
+            entityOf: (id) => world.data.entityOf(id)
         },
         labels: resolveLabels(),
         settings: () => world.settings,

@@ -266,6 +266,12 @@ export class OrgData implements RecordSelector {
             : { id: key, name: product.name, zuoraId: product.zuoraId, accountId: null };
     }
 
+    /** The Zuora entity of a billing account (null for products, or without multi-entity). */
+    entityOf(id: string | null): string | null {
+        const key = toId18(id);
+        return key === null ? null : (this.billingById.get(key)?.entityId ?? null);
+    }
+
     /** Billing accounts that fresh Zuora data has arrived for: sets their LastModifiedDate. */
     touch(match: { recordId: string | null; zuoraId: string | null }, at: Date): void {
         const zuora = match.zuoraId?.toLowerCase() ?? null;

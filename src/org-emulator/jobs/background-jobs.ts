@@ -37,7 +37,7 @@ export interface BackgroundJobDeps {
     readonly clock: Clock;
     readonly service: OnDemandSyncService;
     readonly auditLog: AuditLog;
-    readonly data: Pick<OrgData, 'account' | 'billingAccountsOf'>;
+    readonly data: Pick<OrgData, 'account' | 'billingAccountsOf' | 'entityOf'>;
     readonly labels: Labels;
     readonly settings: () => SyncSettings;
     readonly hasPermission: () => boolean;
@@ -325,8 +325,9 @@ export class BackgroundJobs {
         const budget = this.idsPerExecution();
         const pairs = claimed.map((row) => ({ row, item: itemOf(row) }));
         const before = transaction.callouts;
-        for (let start = 0; start < pairs.length; start += cap) {
-            const session = pairs.slice(start, start + cap);
+        for (const session of sessionsOf(pairs, cap, (row) =>
+            this.deps.data.entityOf(row.recordId)
+        )) {
             if (transaction.callouts - before + session.length > budget) {
                 break;
             }
@@ -647,6 +648,29 @@ function isUnfinished(job: JobRecord): boolean {
 
 function isUnsent(status: AuditStatus): boolean {
     return status === 'PENDING' || status === 'CLAIMED';
+}
+
+/**
+ * Sessions of at most `cap` rows that never mix Zuora entities: the rows of each entity in
+ * request order, the entities in the order they first appear.
+ */
+function sessionsOf<T extends { row: AuditRow }>(
+    pairs: readonly T[],
+    cap: number,
+    entityOf: (row: AuditRow) => string | null
+): T[][] {
+    const byEntity = new Map<string | null, T[]>();
+    for (const pair of pairs) {
+        const entity = entityOf(pair.row);
+        byEntity.set(entity, [...(byEntity.get(entity) ?? []), pair]);
+    }
+    const sessions: T[][] = [];
+    for (const rows of byEntity.values()) {
+        for (let start = 0; start < rows.length; start += cap) {
+            sessions.push(rows.slice(start, start + cap));
+        }
+    }
+    return sessions;
 }
 
 /** The work item of a claimed row, for the service's session. */
