@@ -16,17 +16,26 @@ export const FIXTURES_VERSION = 1;
 const CASE_FILE = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.json$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** Where the bridge keeps the HTTP status of each request-level error code. */
-export const ERROR_STATUS_FILE = 'src/bridge/error-status.json';
+/** The one contract (error codes, sources, bounds, entry points). */
+export const CONTRACT_FILE = 'contract/contract.json';
+const CONTRACT = JSON.parse(readFileSync(join(projectRoot, CONTRACT_FILE), 'utf8'));
 
-/** HTTP status of each request-level error code (the Apex REST contract). */
+/** HTTP status of each error code an entry point may answer with (the Apex REST contract). */
 export const ERROR_STATUS = Object.freeze(
-    JSON.parse(readFileSync(join(projectRoot, ERROR_STATUS_FILE), 'utf8'))
+    Object.fromEntries(
+        Object.entries(CONTRACT.errors)
+            .filter(([, error]) => 'httpStatus' in error)
+            .map(([code, error]) => [code, error.httpStatus])
+    )
 );
+/** Statuses an audit row may have: the items' own, and CLAIMED for a reservation. */
 const ITEM_STATUSES = ['REQUESTED', 'FAILED', 'SKIPPED', 'CLAIMED'];
 /** What a case asks the service: a sync (the default) or a claim. */
 const OPERATIONS = ['sync', 'claim'];
-const SOURCES = ['UI', 'API', 'FLOW', 'CLI'];
+const SOURCES = CONTRACT.sources;
+/** The door a case goes through (absent: the service). */
+export const ENTRY_POINTS = CONTRACT.entryPoints;
+const COOLDOWN = CONTRACT.settings.cooldownMinutes;
 
 /** A malformed case: the message names the file and the field. */
 export class FixtureError extends Error {
@@ -159,9 +168,11 @@ export function validateCase(testCase, file = '(case)') {
         );
         if ('cooldownMinutes' in settings) {
             expect(
-                isCount(settings.cooldownMinutes) && settings.cooldownMinutes <= 1440,
+                isCount(settings.cooldownMinutes) &&
+                    settings.cooldownMinutes >= COOLDOWN.min &&
+                    settings.cooldownMinutes <= COOLDOWN.max,
                 'settings.cooldownMinutes',
-                'must be a whole number of minutes, 0..1440'
+                `must be a whole number of minutes, ${COOLDOWN.min}..${COOLDOWN.max}`
             );
         }
         if ('apiSessionCap' in settings) {

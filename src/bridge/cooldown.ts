@@ -3,10 +3,11 @@
  * recommends waiting before asking again, so a record requested recently is not sent again
  * until its cooldown ends.
  */
+import { SETTING_BOUNDS } from './contract';
 import { messageText, type MessageOverrides } from './messages';
 
-/** Zuora's recommended wait between two on-demand syncs of one account. */
-export const DEFAULT_COOLDOWN_MINUTES = 30;
+/** Zuora's recommended wait between two on-demand syncs of one account (the contract's default). */
+export const DEFAULT_COOLDOWN_MINUTES: number = SETTING_BOUNDS.cooldownMinutes.default;
 
 /** A moment: a Date, an ISO 8601 string, or milliseconds since the epoch. */
 export type DateInput = Date | string | number;
