@@ -80,6 +80,8 @@ export class EmulatedOrg {
     readonly controller: OnDemandSyncController;
     readonly labels: Labels;
     readonly userId: string;
+    /** Whether the Zuora package is installed (its billing account object exists). */
+    zuoraInstalled = true;
 
     private permission: boolean;
     private currentSettings: SyncSettings;
@@ -132,7 +134,8 @@ export class EmulatedOrg {
             ...deps,
             data: this.data,
             service: this.service,
-            gatewayConfigured: (className) => this.resolveGateway(className) !== null,
+            gatewayConfigured: (className) =>
+                this.zuoraInstalled && this.resolveGateway(className) !== null,
             orgLimits: this.limits
         });
         this.seed(options.seed ?? sampleSeed(this.clock.now()));

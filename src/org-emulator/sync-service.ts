@@ -82,6 +82,14 @@ interface ValidRequest {
     readonly source: SyncSource;
     readonly emailNotification: boolean | null;
     readonly claimId: string | null;
+    /** Set by the record page: the Account every record must belong to. */
+    readonly owningAccountId: string | null;
+}
+
+/** Who a request is for, as an entry point knows it (not part of the request's JSON). */
+export interface RequestScope {
+    /** The Account the record page shows: every record id must be one of its billing accounts. */
+    readonly owningAccountId?: string;
 }
 
 function isBlank(value: unknown): boolean {
@@ -116,9 +124,10 @@ export class OnDemandSyncService {
      */
     async requestSync(
         input: SyncInput,
-        transaction: Transaction = new Transaction()
+        transaction: Transaction = new Transaction(),
+        scope: RequestScope = {}
     ): Promise<SyncResponse> {
-        return this.process(input, transaction, false);
+        return this.process(input, transaction, false, scope);
     }
 
     /**
@@ -138,10 +147,11 @@ export class OnDemandSyncService {
     private async process(
         input: SyncInput,
         transaction: Transaction,
-        claimOnly: boolean
+        claimOnly: boolean,
+        scope: RequestScope = {}
     ): Promise<SyncResponse> {
         const settings = this.deps.settings();
-        const request = this.validate(input, settings);
+        const request = this.validate(input, settings, scope);
         const gateway = this.deps.resolveGateway(settings.gatewayClass);
         if (gateway === null) {
             throw serviceError(
@@ -176,7 +186,7 @@ export class OnDemandSyncService {
         };
     }
 
-    private validate(input: SyncInput, settings: SyncSettings): ValidRequest {
+    private validate(input: SyncInput, settings: SyncSettings, scope: RequestScope): ValidRequest {
         if (!this.deps.hasPermission()) {
             throw serviceError(
                 'INSUFFICIENT_ACCESS',
@@ -236,23 +246,26 @@ export class OnDemandSyncService {
             }
         }
 
-        const count = recordIds.length + distinctZuoraIds.length;
-        if (count > settings.apiSessionCap) {
-            throw serviceError(
-                'TOO_MANY_IDS',
-                label(this.labels, 'OnDemandSync_Error_TooManyIds', settings.apiSessionCap, count)
-            );
-        }
-
         const sourceText = isBlank(input.source)
             ? 'API'
             : String(input.source).trim().toUpperCase();
+        // An unknown source is recorded as API: the picklist only holds the four sources.
+        const source = SYNC_SOURCES.find((known) => known === sourceText) ?? 'API';
+        // The record page's cap is its own (UI_Session_Cap__c); every other door has the API's.
+        const cap = source === 'UI' ? settings.uiSessionCap : settings.apiSessionCap;
+        const count = recordIds.length + distinctZuoraIds.length;
+        if (count > cap) {
+            throw serviceError(
+                'TOO_MANY_IDS',
+                label(this.labels, 'OnDemandSync_Error_TooManyIds', cap, count)
+            );
+        }
         return {
             objectType,
             recordIds,
             zuoraIds: distinctZuoraIds,
-            // An unknown source is recorded as API: the picklist only holds the four sources.
-            source: SYNC_SOURCES.find((source) => source === sourceText) ?? 'API',
+            source,
+            owningAccountId: scope.owningAccountId ?? null,
             emailNotification:
                 typeof input.emailNotification === 'boolean' ? input.emailNotification : null,
             claimId: isBlank(input.claimId) ? null : String(input.claimId).trim()
@@ -293,6 +306,7 @@ export class OnDemandSyncService {
             const found = this.deps.records.selectByIds(request.objectType, request.recordIds);
             transaction.query(found.length);
             const byId = new Map(found.map((record) => [record.id, record]));
+            this.requireOwnedRecords(request, byId);
             for (const recordId of request.recordIds) {
                 const record = byId.get(recordId);
                 const item: WorkItem = {
@@ -354,6 +368,24 @@ export class OnDemandSyncService {
             }
         }
         return items;
+    }
+
+    /**
+     * With an owning Account (the record page), every record id must be a visible billing
+     * account of that Account, checked on the records the request reads anyway: one foreign,
+     * hidden or missing record refuses the whole request before anything is sent.
+     */
+    private requireOwnedRecords(
+        request: ValidRequest,
+        byId: ReadonlyMap<string, SyncRecord>
+    ): void {
+        const owner = request.owningAccountId;
+        if (owner !== null && request.recordIds.some((id) => byId.get(id)?.accountId !== owner)) {
+            throw serviceError(
+                'INSUFFICIENT_ACCESS',
+                label(this.labels, 'OnDemandSync_Error_NotThisAccount')
+            );
+        }
     }
 
     /**
