@@ -127,6 +127,7 @@ export class EmulatedOrg {
             records: this.data,
             orgLimits: this.limits,
             keyPrefixes: DEFAULT_KEY_PREFIXES,
+            zuoraInstalled: () => this.zuoraInstalled,
             userId: this.userId,
             newRequestId: options.newRequestId
         });

@@ -54,6 +54,8 @@ export interface SyncServiceDeps {
     readonly userId?: string;
     /** A new unique id per call; default a random UUID. */
     readonly newRequestId?: () => string;
+    /** Whether the Zuora package (its objects) is installed; default true. */
+    readonly zuoraInstalled?: () => boolean;
 }
 
 /** One distinct requested item while the service works on it. */
@@ -153,7 +155,8 @@ export class OnDemandSyncService {
         const settings = this.deps.settings();
         const request = this.validate(input, settings, scope);
         const gateway = this.deps.resolveGateway(settings.gatewayClass);
-        if (gateway === null) {
+        // Without the Zuora package no record could be found: say what is missing instead.
+        if (gateway === null || !(this.deps.zuoraInstalled?.() ?? true)) {
             throw serviceError(
                 'ZUORA_NOT_CONFIGURED',
                 label(this.labels, 'OnDemandSync_Error_ZuoraNotConfigured')

@@ -205,7 +205,8 @@ export async function runContractCase(testCase: ContractCase): Promise<ContractO
         auditLog,
         keyPrefixes: { ...DEFAULT_KEY_PREFIXES, ...testCase.keyPrefix },
         newRequestId: () => 'contract-case',
-        userId: RUNNING_USER
+        userId: RUNNING_USER,
+        zuoraInstalled: () => zuoraInstalled
     });
 
     const transaction = new Transaction();
