@@ -21,6 +21,7 @@ import {
 } from '../bridge';
 import { REFUSING_CODES as CONTRACT_REFUSING_CODES } from '../bridge/contract';
 import { keyOf, toItemLine, type ItemLine } from './journal';
+import type { CliWarning } from './warning';
 import { RetriesExhausted, withRetry, type RetryEvent, type RetryPolicy } from './retry';
 import { connectionProblemOf, networkCodeOf, NEVER_CONNECTED, type OrgClient } from './transport';
 
@@ -132,11 +133,7 @@ export interface RunnerOptions {
     readonly random?: () => number;
 }
 
-/** A CLI warning, as `--json` prints it. */
-export interface CliWarning {
-    readonly code: string;
-    readonly message: string;
-}
+export type { CliWarning };
 
 export interface RunnerOutcome {
     /** One result per item of the run, keyed by the item as planned. */
