@@ -3,12 +3,12 @@
 // types, entry points) into what each language reads:
 //   src/bridge/contract.ts                        the TypeScript module (bridge, CLI, emulated org)
 //   src/bridge/node-error-codes.json              Node's network error codes (CLI only)
-//   force-app/main/default/classes/OnDemandSyncContract.cls   the Apex constants class
+//   OnDemandSyncContract.cls                      the Apex constants class (wherever it sits in force-app)
 //   the settings fields' <defaultValue> and the Default settings record
 //   node scripts/build-contract.mjs          write the files
 //   node scripts/build-contract.mjs --check  exit 1 when a written file differs from a fresh build
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import * as prettier from 'prettier';
 import { isMain, projectRoot, syncGeneratedFiles } from './project.mjs';
 
@@ -16,7 +16,8 @@ export const CONTRACT_FILE = 'contract/contract.json';
 export const TS_FILE = 'src/bridge/contract.ts';
 export const NETWORK_FILE = 'src/bridge/node-error-codes.json';
 export const APEX_CLASS = 'OnDemandSyncContract';
-export const APEX_FILE = `force-app/main/default/classes/${APEX_CLASS}.cls`;
+/** Where a new Apex constants class goes; an existing one is rewritten where it is. */
+export const DEFAULT_APEX_FILE = `force-app/main/default/classes/${APEX_CLASS}.cls`;
 export const SETTINGS_FIELDS_DIR =
     'force-app/main/default/objects/On_Demand_Sync_Setting__mdt/fields';
 export const SETTINGS_RECORD =
@@ -32,6 +33,24 @@ export const APEX_META = `<?xml version="1.0" encoding="UTF-8"?>
     <status>Active</status>
 </ApexClass>
 `;
+
+/** The Apex constants class of a project: found in force-app at any depth, or the default place. */
+export function apexFileOf(root = projectRoot) {
+    const walk = (dir) => {
+        for (const name of readdirSync(dir)) {
+            const path = join(dir, name);
+            if (statSync(path).isDirectory()) {
+                const found = walk(path);
+                if (found) return found;
+            } else if (name === `${APEX_CLASS}.cls`) {
+                return path;
+            }
+        }
+        return null;
+    };
+    const found = walk(join(root, 'force-app'));
+    return found === null ? DEFAULT_APEX_FILE : relative(root, found);
+}
 
 /** Reads the contract of a project. */
 export function readContract(root = projectRoot) {
@@ -255,6 +274,7 @@ async function formatted(root, file, text) {
 export async function contractFiles(root = projectRoot, contract = readContract(root)) {
     validateContract(contract);
     const read = (file) => readFileSync(join(root, file), 'utf8');
+    const APEX_FILE = apexFileOf(root);
     const files = {
         [TS_FILE]: await formatted(root, TS_FILE, typescriptSource(contract)),
         [NETWORK_FILE]: `${JSON.stringify(Object.keys(contract.networkErrors), null, 2)}\n`,

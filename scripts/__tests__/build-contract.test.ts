@@ -9,18 +9,32 @@ import {
     cpSync,
     mkdirSync,
     mkdtempSync,
+    readdirSync,
     readFileSync,
     rmSync,
     symlinkSync,
     writeFileSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
 const CONTRACT = 'contract/contract.json';
 const TS_FILE = 'src/bridge/contract.ts';
-const APEX_FILE = 'force-app/main/default/classes/OnDemandSyncContract.cls';
+/** The file of an Apex class, wherever it sits under force-app. */
+function apexFile(name: string, dir = join(ROOT, 'force-app')): string | null {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        const found = entry.isDirectory()
+            ? apexFile(name, path)
+            : entry.name === name
+              ? path
+              : null;
+        if (found !== null) return found;
+    }
+    return null;
+}
+const APEX_FILE = relative(ROOT, apexFile('OnDemandSyncContract.cls') ?? '');
 const COOLDOWN_FIELD =
     'force-app/main/default/objects/On_Demand_Sync_Setting__mdt/fields/Cooldown_Minutes__c.field-meta.xml';
 const SETTINGS_RECORD =
