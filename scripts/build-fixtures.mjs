@@ -13,20 +13,29 @@ export const RESOURCE_META =
     'force-app/main/default/staticresources/OnDemandSyncContractFixtures.resource-meta.xml';
 export const FIXTURES_VERSION = 1;
 
-const CASE_FILE = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.json$/;
+const CASE_FILE = /^\d{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*\.json$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** Where the bridge keeps the HTTP status of each request-level error code. */
-export const ERROR_STATUS_FILE = 'src/bridge/error-status.json';
+/** The one contract (error codes, sources, bounds, entry points). */
+export const CONTRACT_FILE = 'contract/contract.json';
+const CONTRACT = JSON.parse(readFileSync(join(projectRoot, CONTRACT_FILE), 'utf8'));
 
-/** HTTP status of each request-level error code (the Apex REST contract). */
+/** HTTP status of each error code an entry point may answer with (the Apex REST contract). */
 export const ERROR_STATUS = Object.freeze(
-    JSON.parse(readFileSync(join(projectRoot, ERROR_STATUS_FILE), 'utf8'))
+    Object.fromEntries(
+        Object.entries(CONTRACT.errors)
+            .filter(([, error]) => 'httpStatus' in error)
+            .map(([code, error]) => [code, error.httpStatus])
+    )
 );
+/** Statuses an audit row may have: the items' own, and CLAIMED for a reservation. */
 const ITEM_STATUSES = ['REQUESTED', 'FAILED', 'SKIPPED', 'CLAIMED'];
 /** What a case asks the service: a sync (the default) or a claim. */
 const OPERATIONS = ['sync', 'claim'];
-const SOURCES = ['UI', 'API', 'FLOW', 'CLI'];
+const SOURCES = CONTRACT.sources;
+/** The door a case goes through (absent: the service). */
+export const ENTRY_POINTS = CONTRACT.entryPoints;
+const COOLDOWN = CONTRACT.settings.cooldownMinutes;
 
 /** A malformed case: the message names the file and the field. */
 export class FixtureError extends Error {
@@ -96,9 +105,44 @@ export function validateCase(testCase, file = '(case)') {
             'canSyncUnsyncedAccounts',
             'unreadableFields',
             'transaction',
-            'operation'
+            'operation',
+            'entryPoint',
+            'account',
+            'auditLogReadable',
+            'zuoraInstalled'
         ]
     );
+    const entryPoint = testCase.entryPoint ?? 'service';
+    expect(
+        ENTRY_POINTS.includes(entryPoint),
+        'entryPoint',
+        `must be one of ${ENTRY_POINTS.join(', ')}`
+    );
+    const needsAccount = entryPoint === 'controller' || entryPoint === 'restListing';
+    expect(
+        needsAccount === 'account' in testCase,
+        'account',
+        needsAccount
+            ? `the ${entryPoint} entry point needs the Account it works for`
+            : `only the controller and restListing entry points take an Account`
+    );
+    if ('account' in testCase) {
+        const account = object(testCase.account, 'account', ['id'], ['visible']);
+        expect(isString(account.id), 'account.id', 'must be a string');
+        if ('visible' in account) {
+            expect(isBoolean(account.visible), 'account.visible', 'must be true or false');
+        }
+    }
+    for (const flag of ['auditLogReadable', 'zuoraInstalled']) {
+        if (flag in testCase) expect(isBoolean(testCase[flag]), flag, 'must be true or false');
+    }
+    if ('operation' in testCase && testCase.operation === 'claim') {
+        expect(
+            entryPoint === 'service' || entryPoint === 'restSync',
+            'operation',
+            'a claim goes through the service or the REST resource'
+        );
+    }
     if ('operation' in testCase) {
         expect(
             OPERATIONS.includes(testCase.operation),
@@ -158,19 +202,28 @@ export function validateCase(testCase, file = '(case)') {
             testCase.settings,
             'settings',
             [],
-            ['cooldownMinutes', 'apiSessionCap', 'gatewayConfigured']
+            ['cooldownMinutes', 'apiSessionCap', 'uiSessionCap', 'gatewayConfigured']
         );
         if ('cooldownMinutes' in settings) {
             expect(
-                isCount(settings.cooldownMinutes) && settings.cooldownMinutes <= 1440,
+                isCount(settings.cooldownMinutes) &&
+                    settings.cooldownMinutes >= COOLDOWN.min &&
+                    settings.cooldownMinutes <= COOLDOWN.max,
                 'settings.cooldownMinutes',
-                'must be a whole number of minutes, 0..1440'
+                `must be a whole number of minutes, ${COOLDOWN.min}..${COOLDOWN.max}`
             );
         }
         if ('apiSessionCap' in settings) {
             expect(
                 Number.isInteger(settings.apiSessionCap) && settings.apiSessionCap >= 1,
                 'settings.apiSessionCap',
+                'must be a whole number, at least 1'
+            );
+        }
+        if ('uiSessionCap' in settings) {
+            expect(
+                Number.isInteger(settings.uiSessionCap) && settings.uiSessionCap >= 1,
+                'settings.uiSessionCap',
                 'must be a whole number, at least 1'
             );
         }
@@ -327,12 +380,23 @@ export function validateCase(testCase, file = '(case)') {
         testCase.expect,
         'expect',
         ['gatewayCalls', 'auditRows'],
-        ['error', 'results', 'sent']
+        ['error', 'results', 'sent', 'billingAccounts']
+    );
+    const answers = ['error', 'results', 'billingAccounts'].filter((key) => key in outcome);
+    expect(
+        answers.length === 1,
+        'expect',
+        'needs exactly one of "error", "results" and "billingAccounts"'
     );
     expect(
-        'error' in outcome !== 'results' in outcome,
-        'expect',
-        'needs exactly one of "error" and "results"'
+        !('billingAccounts' in outcome) || entryPoint === 'restListing',
+        'expect.billingAccounts',
+        'only for the restListing entry point'
+    );
+    expect(
+        entryPoint !== 'restListing' || !('results' in outcome),
+        'expect.results',
+        'the restListing entry point answers billingAccounts or an error'
     );
     expect(
         outcome.gatewayCalls === 0 || outcome.gatewayCalls === 1,
@@ -376,6 +440,31 @@ export function validateCase(testCase, file = '(case)') {
             outcome.gatewayCalls === 0 && outcome.auditRows === 0,
             'expect',
             'a request-level error sends nothing and writes no audit row'
+        );
+    } else if ('billingAccounts' in outcome) {
+        expect(
+            Array.isArray(outcome.billingAccounts),
+            'expect.billingAccounts',
+            'must be an array'
+        );
+        outcome.billingAccounts.forEach((listed, index) => {
+            const path = `expect.billingAccounts[${index}]`;
+            object(listed, path, ['id', 'syncable'], ['cooldownUntil']);
+            expect(isString(listed.id), `${path}.id`, 'must be a string');
+            expect(isBoolean(listed.syncable), `${path}.syncable`, 'must be true or false');
+            if ('cooldownUntil' in listed) {
+                expect(
+                    listed.cooldownUntil === null ||
+                        (isString(listed.cooldownUntil) && ISO_UTC.test(listed.cooldownUntil)),
+                    `${path}.cooldownUntil`,
+                    'must be an ISO time in UTC or null'
+                );
+            }
+        });
+        expect(
+            outcome.gatewayCalls === 0 && outcome.auditRows === 0,
+            'expect',
+            'a listing sends nothing and writes no audit row'
         );
     } else {
         expect(Array.isArray(outcome.results), 'expect.results', 'must be an array');
@@ -577,7 +666,7 @@ export function readCases(dir = join(projectRoot, CASES_DIR)) {
                 'file names are NN-short-name.json (lower case, digits, dashes)'
             );
         }
-        const number = file.slice(0, 2);
+        const number = file.split('-')[0];
         if (numbers.has(number)) {
             throw new FixtureError(
                 file,

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { projectRoot } from './project.mjs';
 
 const STEPS = [
+    ['the files generated from the contract', 'scripts/build-contract.mjs'],
     ['the bridge static resource', 'scripts/build-bridge.mjs'],
     ['the contract fixtures static resource', 'scripts/build-fixtures.mjs']
 ];

@@ -1,13 +1,14 @@
 // Proves the metadata of every package directory is well formed: every
 // -meta.xml file is well-formed XML in the metadata namespace, and the
 // Salesforce CLI converts each package directory to the metadata API format,
-// offline. (The conversion alone copies broken XML without a word.)
+// offline, with every Apex class of every nested folder in the result.
+// (The conversion alone copies broken XML without a word.)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { packageDirectories } from './apex-files.mjs';
+import { apexFiles, packageDirectories } from './apex-files.mjs';
 import { projectRoot } from './project.mjs';
 import { sfEnvironment, sfBinary } from './sf.mjs';
 
@@ -17,14 +18,23 @@ const sourceDirs = [...packageDirectories(), ...EXTRA_SOURCE_DIRS];
 
 const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 
-function metadataFiles(dir, out = []) {
+function filesEndingWith(dir, ending, out = []) {
     for (const name of readdirSync(dir)) {
         const path = join(dir, name);
-        if (statSync(path).isDirectory()) metadataFiles(path, out);
-        else if (name.endsWith('-meta.xml')) out.push(path);
+        if (statSync(path).isDirectory()) filesEndingWith(path, ending, out);
+        else if (name.endsWith(ending)) out.push(path);
     }
     return out;
 }
+
+const metadataFiles = (dir) => filesEndingWith(dir, '-meta.xml');
+
+/** The Apex class names of the files under `dir` (any depth). */
+const classNames = (files) =>
+    files
+        .filter((file) => file.endsWith('.cls'))
+        .map((file) => basename(file, '.cls'))
+        .sort();
 
 /** Returns a problem description for one metadata file, or null. */
 export function xmlProblem(text) {
@@ -82,8 +92,21 @@ try {
         if (run.status !== 0 || result.status !== 0) {
             failed += 1;
             console.error(`Metadata: ${dir} does not convert: ${result.message ?? run.stderr}`);
+            continue;
+        }
+        // Every class of the package directory, whatever folder it sits in, is in the result.
+        const source = classNames(
+            apexFiles().filter((file) => file.startsWith(join(projectRoot, dir, '/')))
+        );
+        const converted = new Set(classNames(filesEndingWith(outputDir, '.cls')));
+        const missing = source.filter((name) => !converted.has(name));
+        if (missing.length > 0) {
+            failed += 1;
+            console.error(`Metadata: ${dir} converts without ${missing.join(', ')}.`);
         } else {
-            console.log(`Metadata: ${dir} converts (${result.result?.location ?? outputDir}).`);
+            console.log(
+                `Metadata: ${dir} converts with its ${source.length} Apex class(es) (${result.result?.location ?? outputDir}).`
+            );
         }
     }
 } finally {

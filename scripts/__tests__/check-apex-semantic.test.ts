@@ -18,9 +18,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const SELECTOR = 'force-app/main/default/classes/OnDemandSyncSelector.cls';
-const ADAPTER = 'zuora-adapter/main/default/classes/ZuoraOnDemandSyncGateway.cls';
-const IDS = 'force-app/main/default/classes/OnDemandSyncIds.cls';
+/** The path of an Apex class in a package directory, whatever folder it sits in. */
+function apexPath(packageDir: string, name: string): string {
+    const found = (readdirSync(join(root, packageDir), { recursive: true }) as string[]).find(
+        (file) => file.split('/').pop() === `${name}.cls`
+    );
+    if (found === undefined) throw new Error(`${name}.cls is not in ${packageDir}`);
+    return `${packageDir}/${found}`;
+}
+const SELECTOR = apexPath('force-app', 'OnDemandSyncSelector');
+const ADAPTER = apexPath('zuora-adapter', 'ZuoraOnDemandSyncGateway');
+const IDS = apexPath('force-app', 'OnDemandSyncIds');
 
 jest.setTimeout(120000);
 

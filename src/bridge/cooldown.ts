@@ -3,10 +3,10 @@
  * recommends waiting before asking again, so a record requested recently is not sent again
  * until its cooldown ends.
  */
-import { messageText, type MessageOverrides } from './messages';
+import { SETTING_BOUNDS } from './contract';
 
-/** Zuora's recommended wait between two on-demand syncs of one account. */
-export const DEFAULT_COOLDOWN_MINUTES = 30;
+/** Zuora's recommended wait between two on-demand syncs of one account (the contract's default). */
+export const DEFAULT_COOLDOWN_MINUTES: number = SETTING_BOUNDS.cooldownMinutes.default;
 
 /** A moment: a Date, an ISO 8601 string, or milliseconds since the epoch. */
 export type DateInput = Date | string | number;
@@ -63,14 +63,4 @@ export function cooldownState(now: DateInput, until: DateInput | null | undefine
         return { coolingDown: false, minutesLeft: 0, until: end };
     }
     return { coolingDown: true, minutesLeft: Math.ceil(left / MINUTE_MS), until: end };
-}
-
-/** A sentence telling when the record can be synced again; empty when it is not cooling down. */
-export function describeCooldown(state: CooldownState, messages?: MessageOverrides | null): string {
-    if (!state.coolingDown) {
-        return '';
-    }
-    return state.minutesLeft === 1
-        ? messageText('cooldownOneMinute', messages)
-        : messageText('cooldownMinutes', messages, state.minutesLeft);
 }

@@ -3,14 +3,14 @@
  * Lightning component, Salesforce REST error arrays, jsforce errors, network failures), and the
  * SyncError thrown by requestSync.
  */
-import CONTRACT_ERROR_STATUS from './error-status.json';
+import { CONTRACT_ERROR_STATUS, RETRY_MAY_PASS_CODES, RETRY_NEVER_PASSES_CODES } from './contract';
 import { messageText, type MessageKey, type MessageOverrides } from './messages';
 import NODE_NETWORK_CODES from './node-error-codes.json';
 import { isBag, nonBlank, parseJson, type Bag } from './values';
 
 /**
- * The contract's request-level error codes (the keys of error-status.json, which gives each its
- * HTTP status; scripts/build-fixtures.mjs checks the contract fixtures against the same file).
+ * The contract's request-level error codes (generated from contract/contract.json, which gives
+ * each its HTTP status; scripts/build-fixtures.mjs checks the contract fixtures against it).
  */
 export type ContractErrorCode = keyof typeof CONTRACT_ERROR_STATUS;
 
@@ -70,37 +70,9 @@ export class SyncError extends Error {
 export const HTTP_STATUS_BY_CODE: { readonly [code: string]: number } =
     Object.freeze(CONTRACT_ERROR_STATUS);
 
-const RETRYABLE_CODES: ReadonlySet<string> = new Set([
-    'NETWORK',
-    'ZUORA_ERROR',
-    'UNABLE_TO_LOCK_ROW',
-    'REQUEST_LIMIT_EXCEEDED',
-    'SERVER_UNAVAILABLE',
-    'QUERY_TIMEOUT',
-    'CONCURRENT_REQUEST_LIMIT_EXCEEDED'
-]);
-
-const NOT_RETRYABLE_CODES: ReadonlySet<string> = new Set([
-    'INVALID_ID',
-    'TOO_MANY_IDS',
-    'EMPTY_REQUEST',
-    'INVALID_OBJECT_TYPE',
-    'INSUFFICIENT_ACCESS',
-    'ZUORA_NOT_CONFIGURED',
-    'INSUFFICIENT_ACCESS_OR_READONLY',
-    'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
-    'INVALID_SESSION_ID',
-    'NOT_FOUND',
-    'FIELD_CUSTOM_VALIDATION_EXCEPTION',
-    'REQUIRED_FIELD_MISSING',
-    'INVALID_FIELD',
-    'INVALID_TYPE',
-    'MALFORMED_QUERY',
-    'JSON_PARSER_ERROR',
-    'METHOD_NOT_ALLOWED',
-    'API_DISABLED_FOR_ORG',
-    'API_CURRENTLY_DISABLED'
-]);
+/** Codes for which a retry may pass, and codes for which it never does (the contract says which). */
+const RETRYABLE_CODES: ReadonlySet<string> = new Set(RETRY_MAY_PASS_CODES);
+const NOT_RETRYABLE_CODES: ReadonlySet<string> = new Set(RETRY_NEVER_PASSES_CODES);
 
 /** Codes searched for inside message text (e.g. "first error: UNABLE_TO_LOCK_ROW, ..."). */
 const CODES_IN_TEXT = [...Object.keys(HTTP_STATUS_BY_CODE), ...RETRYABLE_CODES].filter(

@@ -124,12 +124,6 @@ export function toId18(value: unknown): string | null {
     return check.ok ? check.id18 : null;
 }
 
-/** The 15-character form of a valid Salesforce id, or null. */
-export function toId15(value: unknown): string | null {
-    const id18 = toId18(value);
-    return id18 === null ? null : id18.slice(0, 15);
-}
-
 /** The key prefix (first 3 characters, naming the object) of a valid Salesforce id, or null. */
 export function keyPrefixOf(value: unknown): string | null {
     return isSalesforceId(value) ? value.slice(0, 3) : null;

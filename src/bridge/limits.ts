@@ -12,7 +12,7 @@ export const DEFAULT_WARNING_THRESHOLD = 80;
 /** Share of a limit (percent) from which the warning is an error. */
 export const DEFAULT_SEVERE_THRESHOLD = 95;
 
-export type WarningCode = 'LIMIT_NEAR' | 'LIMIT_CRITICAL' | 'CALLOUTS_SHORT';
+export type WarningCode = 'LIMIT_NEAR' | 'LIMIT_CRITICAL';
 
 export type WarningSeverity = 'warning' | 'error';
 
@@ -33,19 +33,8 @@ export interface LimitWarningOptions {
     readonly threshold?: number | undefined;
     /** Default DEFAULT_SEVERE_THRESHOLD (95). */
     readonly severeThreshold?: number | undefined;
-    /** Records about to be sent: adds a CALLOUTS_SHORT warning when they need more callouts than are left. */
-    readonly planned?: number | undefined;
     readonly messages?: MessageOverrides | null | undefined;
 }
-
-export interface CalloutsCheck {
-    readonly fits: boolean;
-    /** Callouts left according to the Callouts reading, or null when there is none. */
-    readonly available: number | null;
-    readonly warning: Warning | null;
-}
-
-const CALLOUTS = 'Callouts';
 
 function isUsable(entry: LimitEntry): boolean {
     return (
@@ -100,44 +89,8 @@ function limitMessage(
 }
 
 /**
- * Checks that `planned` records (one callout each) fit in the callouts left by the Callouts
- * reading; without a reading they are assumed to fit.
- */
-export function calloutsFit(
-    limits: readonly LimitEntry[],
-    planned: number,
-    options: { readonly messages?: MessageOverrides | null | undefined } = {}
-): CalloutsCheck {
-    if (!Number.isFinite(planned) || planned < 0) {
-        throw new RangeError('planned must be a finite number of at least 0');
-    }
-    const entry = (Array.isArray(limits) ? limits : []).find(
-        (limit) => isUsable(limit) && limit.name === CALLOUTS
-    );
-    if (entry === undefined) {
-        return { fits: true, available: null, warning: null };
-    }
-    const available = Math.max(0, entry.max - entry.used);
-    if (planned <= available) {
-        return { fits: true, available, warning: null };
-    }
-    const warning: Warning = {
-        code: 'CALLOUTS_SHORT',
-        severity: 'error',
-        name: entry.name,
-        scope: entry.scope,
-        used: entry.used,
-        max: entry.max,
-        percent: percentOf(entry),
-        message: messageText('calloutsShort', options.messages, available, planned)
-    };
-    return { fits: false, available, warning };
-}
-
-/**
  * Warnings for readings at or above the threshold (severity 'error' from the severe threshold),
- * in the order of the readings, then the CALLOUTS_SHORT warning when `planned` is given and
- * does not fit. Malformed readings and readings with no maximum are ignored.
+ * in the order of the readings. Malformed readings and readings with no maximum are ignored.
  */
 export function limitWarnings(
     limits: readonly LimitEntry[],
@@ -171,12 +124,6 @@ export function limitWarnings(
             percent,
             message: limitMessage(entry, percent, options.messages)
         });
-    }
-    if (options.planned !== undefined) {
-        const callouts = calloutsFit(list, options.planned, { messages: options.messages });
-        if (callouts.warning !== null) {
-            warnings.push(callouts.warning);
-        }
     }
     return warnings;
 }

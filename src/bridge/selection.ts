@@ -3,14 +3,15 @@
  * at most 10 through the Apex method, so selections are checked against a cap and larger lists
  * are split into sync sessions (Zuora's term for one on-demand sync request).
  */
+import { API_SESSION_CAP, UI_SESSION_CAP } from './contract';
 import { idKey } from './ids';
 import { messageText, type MessageOverrides } from './messages';
 
-/** Most records one sync may hold when started from the record page. */
-export const UI_SESSION_CAP = 8;
-
-/** Most records one sync may hold through the Apex API (and so per REST request). */
-export const API_SESSION_CAP = 10;
+/**
+ * Most records one sync may hold when started from the record page (UI_SESSION_CAP) and through
+ * the Apex API, so per REST request (API_SESSION_CAP): both from the contract.
+ */
+export { API_SESSION_CAP, UI_SESSION_CAP };
 
 export type SelectionProblem = 'EMPTY' | 'TOO_MANY';
 

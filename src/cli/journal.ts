@@ -33,7 +33,7 @@ import {
     type SyncObjectType
 } from '../bridge';
 import { inputError, usageError } from './errors';
-import type { CliWarning } from './runner';
+import type { CliWarning } from './warning';
 
 export const JOURNAL_VERSION = 3;
 

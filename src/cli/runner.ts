@@ -19,7 +19,9 @@ import {
     type SyncOutcome,
     type SyncRequestInput
 } from '../bridge';
+import { REFUSING_CODES as CONTRACT_REFUSING_CODES } from '../bridge/contract';
 import { keyOf, toItemLine, type ItemLine } from './journal';
+import type { CliWarning } from './warning';
 import { RetriesExhausted, withRetry, type RetryEvent, type RetryPolicy } from './retry';
 import { connectionProblemOf, networkCodeOf, NEVER_CONNECTED, type OrgClient } from './transport';
 
@@ -131,11 +133,7 @@ export interface RunnerOptions {
     readonly random?: () => number;
 }
 
-/** A CLI warning, as `--json` prints it. */
-export interface CliWarning {
-    readonly code: string;
-    readonly message: string;
-}
+export type { CliWarning };
 
 export interface RunnerOutcome {
     /** One result per item of the run, keyed by the item as planned. */
@@ -146,18 +144,7 @@ export interface RunnerOutcome {
 }
 
 /** Error codes that refuse the caller rather than an item: sending more would fail the same way. */
-const REFUSING_CODES: ReadonlySet<string> = new Set([
-    'INSUFFICIENT_ACCESS',
-    'ZUORA_NOT_CONFIGURED',
-    'INVALID_OBJECT_TYPE',
-    'REQUEST_LIMIT_EXCEEDED',
-    'API_DISABLED_FOR_ORG',
-    'API_CURRENTLY_DISABLED',
-    'NOT_FOUND',
-    'ERROR_HTTP_404',
-    'METHOD_NOT_ALLOWED',
-    'ERROR_HTTP_405'
-]);
+const REFUSING_CODES: ReadonlySet<string> = new Set(CONTRACT_REFUSING_CODES);
 
 /**
  * Codes Salesforce answers with HTTP 500 (an unexpected server error), which jsforce raises

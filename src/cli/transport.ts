@@ -6,6 +6,7 @@
  */
 import type { Connection } from 'jsforce/core';
 import { SyncError, type LimitEntry, type SyncRequest } from '../bridge';
+import { NEVER_CONNECTED_CODES } from '../bridge/contract';
 import { apiUsageOf, createJsonPoster, httpError } from './json-post';
 import type { OrgSession } from './sf';
 
@@ -69,14 +70,7 @@ function withTimeout<T>(start: (signal: AbortSignal) => PromiseLike<T>, ms: numb
 }
 
 /** Network failures where no connection was made, so nothing can have reached the org. */
-export const NEVER_CONNECTED: ReadonlySet<string> = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT'
-]);
+export const NEVER_CONNECTED: ReadonlySet<string> = new Set(NEVER_CONNECTED_CODES);
 
 /** The network error code of an error or of one of its causes (ECONNRESET, ...), if any. */
 export function networkCodeOf(error: unknown, depth = 0): string | undefined {

@@ -81,6 +81,12 @@ export function requestedBetween<T extends NewAuditRow>(
 }
 
 export class AuditLog {
+    /**
+     * Whether the running user may read the log in user mode (the permission set grants it).
+     * The billing-account listing leaves cooldowns out when not.
+     */
+    readable = true;
+
     private readonly entries: AuditRow[] = [];
     /** REQUESTED and CLAIMED rows by record id and Zuora id, so cooldown reads do not scan. */
     private readonly requestedByKey = new Map<string, AuditRow[]>();

@@ -1,22 +1,21 @@
 /**
  * OnDemandSyncController, in TypeScript: the two methods the record page component calls, with
  * the shapes and checks of the Apex controller. The controller never trusts the page: it checks
- * the Account id and that the user can see the Account, the permission, that the selection is
- * not empty, that Zuora is configured, that every id is a billing account id, the page's cap
- * (UI_Session_Cap__c, at most 8) and that every billing account belongs to the Account and is
- * visible; then the service syncs them with source UI. Errors are OrgError (anything unexpected
+ * the Account id and that the user can see the Account, then hands the ids to the service with
+ * source UI and that Account as their owner. The service checks the rest in one pass: the
+ * permission, a non-empty selection, that every id is a billing account id, the page's cap
+ * (UI_Session_Cap__c, at most 8), that Zuora is configured, and that every billing account
+ * belongs to the Account and is visible. Errors are OrgError (anything unexpected
  * becomes UNKNOWN_EXCEPTION with an error reference); `toAuraError` gives what a component
  * receives.
  */
-import { keyPrefixOf, toId18 } from '../bridge/ids';
 import { requireVisibleAccount } from './account-selector';
 import type { AuditLog } from './audit-log';
 import { listBillingAccounts } from './billing-account-view';
 import type { Clock } from './clock';
 import type { OrgData } from './data/org-data';
-import { asOrgError, serviceError } from './errors';
-import { DEFAULT_KEY_PREFIXES } from './key-prefixes';
-import { label, type Labels } from './labels';
+import { asOrgError } from './errors';
+import type { Labels } from './labels';
 import { Transaction, type OrgLimits } from './limits';
 import type { SyncSettings } from './settings';
 import type { OnDemandSyncService } from './sync-service';
@@ -33,6 +32,8 @@ export interface ControllerDeps {
     readonly gatewayConfigured: (className: string) => boolean;
     readonly orgLimits: OrgLimits;
     readonly labels: Labels;
+    /** The transaction each call runs in; default a fresh one. */
+    readonly beginTransaction?: () => Transaction;
 }
 
 /** OnDemandSyncController.SyncContext: what the record page shows for one Account. */
@@ -61,7 +62,7 @@ export class OnDemandSyncController {
      */
     async getSyncContext(accountId: unknown): Promise<SyncContext> {
         try {
-            const transaction = new Transaction();
+            const transaction = this.newTransaction();
             const id = requireVisibleAccount(
                 this.deps.data,
                 accountId,
@@ -99,9 +100,9 @@ export class OnDemandSyncController {
 
     /**
      * Syncs billing accounts of the Account shown, at most UI_Session_Cap__c of them. Checks, in
-     * order: the Account (INVALID_ID, NOT_FOUND), the permission, a non-empty selection, Zuora
-     * configured (ZUORA_NOT_CONFIGURED), the ids, the cap, and that each is a visible billing
-     * account of this Account (INSUFFICIENT_ACCESS).
+     * order: the Account (INVALID_ID, NOT_FOUND), then the service's: the permission, a
+     * non-empty selection, the ids, the cap, Zuora configured (ZUORA_NOT_CONFIGURED), and that
+     * each is a visible billing account of this Account (INSUFFICIENT_ACCESS).
      */
     async requestSync(accountId: unknown, billingAccountIds: unknown): Promise<SyncResponse> {
         try {
@@ -111,71 +112,34 @@ export class OnDemandSyncController {
         }
     }
 
+    /**
+     * The controller's own rule is the Account; every other check is the service's, in one pass:
+     * the Account goes with the request as its owner, and the service checks ownership on the
+     * records it reads anyway.
+     */
     private async sync(accountId: unknown, billingAccountIds: unknown): Promise<SyncResponse> {
-        const labels = this.deps.labels;
-        const transaction = new Transaction();
-        const account = requireVisibleAccount(this.deps.data, accountId, labels, transaction);
-        if (!this.deps.hasPermission()) {
-            throw serviceError(
-                'INSUFFICIENT_ACCESS',
-                label(labels, 'OnDemandSync_Error_InsufficientAccess')
-            );
-        }
-        const given: unknown[] = Array.isArray(billingAccountIds) ? billingAccountIds : [];
-        if (given.length === 0) {
-            throw serviceError('EMPTY_REQUEST', label(labels, 'OnDemandSync_Error_EmptyRequest'));
-        }
-        const settings = this.deps.settings();
-        if (!this.zuoraConfigured(settings)) {
-            throw serviceError(
-                'ZUORA_NOT_CONFIGURED',
-                label(labels, 'OnDemandSync_Error_ZuoraNotConfigured')
-            );
-        }
-        const ids: string[] = [];
-        for (const value of given) {
-            const text = typeof value === 'string' ? value.trim() : '';
-            const id18 = toId18(text);
-            if (id18 === null || keyPrefixOf(id18) !== DEFAULT_KEY_PREFIXES.BILLING_ACCOUNT) {
-                throw serviceError(
-                    'INVALID_ID',
-                    label(labels, 'OnDemandSync_Error_InvalidId', text)
-                );
-            }
-            if (!ids.includes(id18)) {
-                ids.push(id18);
-            }
-        }
-        const cap = settings.uiSessionCap;
-        if (ids.length > cap) {
-            throw serviceError(
-                'TOO_MANY_IDS',
-                label(labels, 'OnDemandSync_Error_TooManyIds', cap, ids.length)
-            );
-        }
-        const owned = new Set(
-            this.deps.data
-                .selectByIds('BILLING_ACCOUNT', ids)
-                .filter((record) => record.accountId === account)
-                .map((record) => record.id)
+        const transaction = this.newTransaction();
+        const account = requireVisibleAccount(
+            this.deps.data,
+            accountId,
+            this.deps.labels,
+            transaction
         );
-        transaction.query(owned.size);
-        if (ids.some((id) => !owned.has(id))) {
-            throw serviceError(
-                'INSUFFICIENT_ACCESS',
-                label(labels, 'OnDemandSync_Error_NotThisAccount')
-            );
-        }
         return this.deps.service.requestSync(
             {
                 objectType: 'BILLING_ACCOUNT',
-                ids,
+                ids: Array.isArray(billingAccountIds) ? billingAccountIds : [],
                 zuoraIds: [],
                 source: 'UI',
                 emailNotification: null
             },
-            transaction
+            transaction,
+            { owningAccountId: account }
         );
+    }
+
+    private newTransaction(): Transaction {
+        return this.deps.beginTransaction?.() ?? new Transaction();
     }
 
     /** Zuora installed and a gateway resolvable for the configured class name. */

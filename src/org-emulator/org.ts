@@ -89,6 +89,8 @@ export class EmulatedOrg {
     readonly jobs: BackgroundJobs;
     readonly labels: Labels;
     readonly userId: string;
+    /** Whether the Zuora package is installed (its billing account object exists). */
+    zuoraInstalled = true;
 
     private permission: boolean;
     private currentSettings: SyncSettings;
@@ -134,6 +136,7 @@ export class EmulatedOrg {
             records: this.data,
             orgLimits: this.limits,
             keyPrefixes: DEFAULT_KEY_PREFIXES,
+            zuoraInstalled: () => this.zuoraInstalled,
             userId: this.userId,
             newRequestId: options.newRequestId
         });
@@ -141,7 +144,8 @@ export class EmulatedOrg {
             ...deps,
             data: this.data,
             service: this.service,
-            gatewayConfigured: (className) => this.resolveGateway(className) !== null,
+            gatewayConfigured: (className) =>
+                this.zuoraInstalled && this.resolveGateway(className) !== null,
             orgLimits: this.limits
         });
         this.jobs = new BackgroundJobs({

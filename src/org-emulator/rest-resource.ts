@@ -11,6 +11,21 @@ import { toRestJob, type JobView } from './jobs/job-view';
 import type { EmulatedOrg } from './org';
 import type { LimitEntry, RestBillingAccount, SyncInput, SyncResponse } from './types';
 
+/** What the REST resource uses of the org. */
+export type RestOrg = Pick<
+    EmulatedOrg,
+    | 'auditLog'
+    | 'beginTransaction'
+    | 'clock'
+    | 'data'
+    | 'faults'
+    | 'labels'
+    | 'limits'
+    | 'service'
+    | 'settings'
+    | 'zuoraInstalled'
+>;
+
 /** The answer of GET .../accounts/{accountId}/billing-accounts. */
 export interface BillingAccountsResponse {
     readonly accountId: string;
@@ -20,12 +35,19 @@ export interface BillingAccountsResponse {
 
 /**
  * GET .../accounts/{accountId}/billing-accounts: 400 INVALID_ID for a value that is not an
- * Account id, 404 NOT_FOUND for an Account that does not exist or that the user cannot see.
+ * Account id, 404 NOT_FOUND for an Account that does not exist or that the user cannot see,
+ * 500 ZUORA_NOT_CONFIGURED when the Zuora package (its billing account object) is not installed.
  */
-export function getBillingAccounts(org: EmulatedOrg, accountId: string): BillingAccountsResponse {
+export function getBillingAccounts(org: RestOrg, accountId: string): BillingAccountsResponse {
     try {
         const transaction = org.beginTransaction();
         const id = requireVisibleAccount(org.data, accountId, org.labels, transaction);
+        if (!org.zuoraInstalled) {
+            throw serviceError(
+                'ZUORA_NOT_CONFIGURED',
+                label(org.labels, 'OnDemandSync_Error_ZuoraNotConfigured')
+            );
+        }
         const views = listBillingAccounts(
             {
                 data: org.data,
@@ -123,7 +145,7 @@ export function requireFewEnoughIds(input: SyncInput, cap: number, labels: Label
 
 /** POST .../sync */
 export async function postSync(
-    org: EmulatedOrg,
+    org: RestOrg,
     body: unknown,
     operation: 'sync' | 'claim' = 'sync'
 ): Promise<SyncResponse> {

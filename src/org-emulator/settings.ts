@@ -3,11 +3,10 @@
  * defaults are the values of the record shipped in force-app (a test proves it); values are
  * bounded as the Apex OnDemandSyncSettings bounds them, so the caps never exceed Zuora's limits.
  */
-import { DEFAULT_COOLDOWN_MINUTES } from '../bridge/cooldown';
-import { API_SESSION_CAP, UI_SESSION_CAP } from '../bridge/selection';
+import { SETTING_BOUNDS } from '../bridge/contract';
 
 export interface SyncSettings {
-    /** Cooldown_Minutes__c: 0..1440. */
+    /** Cooldown_Minutes__c: 0..1440 (bounds and defaults: contract/contract.json). */
     readonly cooldownMinutes: number;
     /** UI_Session_Cap__c: most records per sync from the record page, 1..8. */
     readonly uiSessionCap: number;
@@ -24,22 +23,23 @@ export interface SyncSettings {
 /** The class name of the Zuora gateway (zuora-adapter). */
 export const ZUORA_GATEWAY_CLASS = 'ZuoraOnDemandSyncGateway';
 
-export const MAX_COOLDOWN_MINUTES = 1440;
-
 export const DEFAULT_SETTINGS: SyncSettings = Object.freeze({
-    cooldownMinutes: DEFAULT_COOLDOWN_MINUTES,
-    uiSessionCap: UI_SESSION_CAP,
-    apiSessionCap: API_SESSION_CAP,
-    warningThresholdPercent: 80,
+    cooldownMinutes: SETTING_BOUNDS.cooldownMinutes.default,
+    uiSessionCap: SETTING_BOUNDS.uiSessionCap.default,
+    apiSessionCap: SETTING_BOUNDS.apiSessionCap.default,
+    warningThresholdPercent: SETTING_BOUNDS.warningThresholdPercent.default,
     emailNotification: false,
     gatewayClass: ZUORA_GATEWAY_CLASS
 });
 
-function bounded(value: unknown, name: string, low: number, high: number): number {
+type BoundedSetting = keyof typeof SETTING_BOUNDS;
+
+function bounded(value: unknown, name: BoundedSetting): number {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw new RangeError(`${name} must be a number`);
     }
-    return Math.min(Math.max(Math.trunc(value), low), high);
+    const { min, max } = SETTING_BOUNDS[name];
+    return Math.min(Math.max(Math.trunc(value), min), max);
 }
 
 /** The settings with `changes` applied and bounded; throws RangeError on a value of the wrong type. */
@@ -55,15 +55,10 @@ export function withSettings(
         throw new RangeError('gatewayClass must be a class name');
     }
     return Object.freeze({
-        cooldownMinutes: bounded(next.cooldownMinutes, 'cooldownMinutes', 0, MAX_COOLDOWN_MINUTES),
-        uiSessionCap: bounded(next.uiSessionCap, 'uiSessionCap', 1, UI_SESSION_CAP),
-        apiSessionCap: bounded(next.apiSessionCap, 'apiSessionCap', 1, API_SESSION_CAP),
-        warningThresholdPercent: bounded(
-            next.warningThresholdPercent,
-            'warningThresholdPercent',
-            1,
-            100
-        ),
+        cooldownMinutes: bounded(next.cooldownMinutes, 'cooldownMinutes'),
+        uiSessionCap: bounded(next.uiSessionCap, 'uiSessionCap'),
+        apiSessionCap: bounded(next.apiSessionCap, 'apiSessionCap'),
+        warningThresholdPercent: bounded(next.warningThresholdPercent, 'warningThresholdPercent'),
         emailNotification: next.emailNotification,
         gatewayClass:
             next.gatewayClass.trim() === '' ? ZUORA_GATEWAY_CLASS : next.gatewayClass.trim()

@@ -54,6 +54,8 @@ export interface SyncServiceDeps {
     readonly userId?: string;
     /** A new unique id per call; default a random UUID. */
     readonly newRequestId?: () => string;
+    /** Whether the Zuora package (its objects) is installed; default true. */
+    readonly zuoraInstalled?: () => boolean;
 }
 
 /** One distinct requested item while the service works on it (or a background job's row). */
@@ -82,6 +84,16 @@ export interface ValidRequest {
     readonly source: SyncSource;
     readonly emailNotification: boolean | null;
     readonly claimId: string | null;
+    /** Set by the record page: the Account every record must belong to. */
+    readonly owningAccountId: string | null;
+}
+
+/** Who a request is for, as an entry point knows it (not part of the request's JSON). */
+export interface RequestScope {
+    /** The Account the record page shows: every record id must be one of its billing accounts. */
+    readonly owningAccountId?: string;
+    /** The most distinct ids (a background job's cap); default the session cap of the source. */
+    readonly maxIds?: number;
 }
 
 function isBlank(value: unknown): boolean {
@@ -116,9 +128,10 @@ export class OnDemandSyncService {
      */
     async requestSync(
         input: SyncInput,
-        transaction: Transaction = new Transaction()
+        transaction: Transaction = new Transaction(),
+        scope: RequestScope = {}
     ): Promise<SyncResponse> {
-        return this.process(input, transaction, false);
+        return this.process(input, transaction, false, scope);
     }
 
     /**
@@ -146,7 +159,7 @@ export class OnDemandSyncService {
         cap: number
     ): { request: ValidRequest; items: WorkItem[] } {
         const settings = this.deps.settings();
-        const request = this.validate(input, settings, cap);
+        const request = this.validate(input, settings, { maxIds: cap });
         if (this.deps.resolveGateway(settings.gatewayClass) === null) {
             throw serviceError(
                 'ZUORA_NOT_CONFIGURED',
@@ -180,7 +193,8 @@ export class OnDemandSyncService {
             zuoraIds: [],
             source: 'API',
             emailNotification: false,
-            claimId: null
+            claimId: null,
+            owningAccountId: null
         };
         await this.send(gateway, request, items, settings, {
             now: this.deps.clock.now(),
@@ -191,12 +205,14 @@ export class OnDemandSyncService {
     private async process(
         input: SyncInput,
         transaction: Transaction,
-        claimOnly: boolean
+        claimOnly: boolean,
+        scope: RequestScope = {}
     ): Promise<SyncResponse> {
         const settings = this.deps.settings();
-        const request = this.validate(input, settings);
+        const request = this.validate(input, settings, scope);
         const gateway = this.deps.resolveGateway(settings.gatewayClass);
-        if (gateway === null) {
+        // Without the Zuora package no record could be found: say what is missing instead.
+        if (gateway === null || !(this.deps.zuoraInstalled?.() ?? true)) {
             throw serviceError(
                 'ZUORA_NOT_CONFIGURED',
                 label(this.labels, 'OnDemandSync_Error_ZuoraNotConfigured')
@@ -229,11 +245,7 @@ export class OnDemandSyncService {
         };
     }
 
-    private validate(
-        input: SyncInput,
-        settings: SyncSettings,
-        cap: number = settings.apiSessionCap
-    ): ValidRequest {
+    private validate(input: SyncInput, settings: SyncSettings, scope: RequestScope): ValidRequest {
         if (!this.deps.hasPermission()) {
             throw serviceError(
                 'INSUFFICIENT_ACCESS',
@@ -293,6 +305,15 @@ export class OnDemandSyncService {
             }
         }
 
+        const sourceText = isBlank(input.source)
+            ? 'API'
+            : String(input.source).trim().toUpperCase();
+        // An unknown source is recorded as API: the picklist only holds the four sources.
+        const source = SYNC_SOURCES.find((known) => known === sourceText) ?? 'API';
+        // The record page's cap is its own (UI_Session_Cap__c); every other door has the API's,
+        // but a background job's, which takes many sessions.
+        const cap =
+            scope.maxIds ?? (source === 'UI' ? settings.uiSessionCap : settings.apiSessionCap);
         const count = recordIds.length + distinctZuoraIds.length;
         if (count > cap) {
             throw serviceError(
@@ -300,16 +321,12 @@ export class OnDemandSyncService {
                 label(this.labels, 'OnDemandSync_Error_TooManyIds', cap, count)
             );
         }
-
-        const sourceText = isBlank(input.source)
-            ? 'API'
-            : String(input.source).trim().toUpperCase();
         return {
             objectType,
             recordIds,
             zuoraIds: distinctZuoraIds,
-            // An unknown source is recorded as API: the picklist only holds the four sources.
-            source: SYNC_SOURCES.find((source) => source === sourceText) ?? 'API',
+            source,
+            owningAccountId: scope.owningAccountId ?? null,
             emailNotification:
                 typeof input.emailNotification === 'boolean' ? input.emailNotification : null,
             claimId: isBlank(input.claimId) ? null : String(input.claimId).trim()
@@ -350,6 +367,7 @@ export class OnDemandSyncService {
             const found = this.deps.records.selectByIds(request.objectType, request.recordIds);
             transaction.query(found.length);
             const byId = new Map(found.map((record) => [record.id, record]));
+            this.requireOwnedRecords(request, byId);
             for (const recordId of request.recordIds) {
                 const record = byId.get(recordId);
                 const item: WorkItem = {
@@ -411,6 +429,24 @@ export class OnDemandSyncService {
             }
         }
         return items;
+    }
+
+    /**
+     * With an owning Account (the record page), every record id must be a visible billing
+     * account of that Account, checked on the records the request reads anyway: one foreign,
+     * hidden or missing record refuses the whole request before anything is sent.
+     */
+    private requireOwnedRecords(
+        request: ValidRequest,
+        byId: ReadonlyMap<string, SyncRecord>
+    ): void {
+        const owner = request.owningAccountId;
+        if (owner !== null && request.recordIds.some((id) => byId.get(id)?.accountId !== owner)) {
+            throw serviceError(
+                'INSUFFICIENT_ACCESS',
+                label(this.labels, 'OnDemandSync_Error_NotThisAccount')
+            );
+        }
     }
 
     /**

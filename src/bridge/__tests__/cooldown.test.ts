@@ -1,10 +1,4 @@
-import {
-    DEFAULT_COOLDOWN_MINUTES,
-    cooldownState,
-    cooldownUntil,
-    describeCooldown,
-    toDate
-} from '../cooldown';
+import { DEFAULT_COOLDOWN_MINUTES, cooldownState, cooldownUntil, toDate } from '../cooldown';
 
 const NOW = '2026-11-20T10:00:00.000Z';
 
@@ -67,25 +61,5 @@ describe('cooldownState', () => {
             minutesLeft: 0,
             until: null
         });
-    });
-});
-
-describe('describeCooldown', () => {
-    it('says when the record can be synced again', () => {
-        expect(describeCooldown(cooldownState(NOW, '2026-11-20T10:30:00.000Z'))).toBe(
-            'Synced recently; you can sync it again in 30 minutes.'
-        );
-        expect(describeCooldown(cooldownState(NOW, '2026-11-20T10:00:30.000Z'))).toBe(
-            'Synced recently; you can sync it again in 1 minute.'
-        );
-    });
-
-    it('is empty when not cooling down and takes overrides', () => {
-        expect(describeCooldown(cooldownState(NOW, null))).toBe('');
-        expect(
-            describeCooldown(cooldownState(NOW, '2026-11-20T10:05:00.000Z'), {
-                cooldownMinutes: 'in {0} min'
-            })
-        ).toBe('in 5 min');
     });
 });

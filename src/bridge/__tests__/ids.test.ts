@@ -8,7 +8,6 @@ import {
     keyPrefixOf,
     parseIds,
     sameRecord,
-    toId15,
     toId18
 } from '../ids';
 
@@ -42,7 +41,7 @@ describe('checksumOf', () => {
     });
 });
 
-describe('checkSalesforceId / isSalesforceId / toId18 / toId15', () => {
+describe('checkSalesforceId / isSalesforceId / toId18', () => {
     it('accepts 15-character ids and gives their 18-character form', () => {
         expect(toId18('001A0000006Vm9r')).toBe('001A0000006Vm9rIAC');
         expect(isSalesforceId('001A0000006Vm9r')).toBe(true);
@@ -53,7 +52,6 @@ describe('checkSalesforceId / isSalesforceId / toId18 / toId15', () => {
             ok: true,
             id18: '001A0000006Vm9rIAC'
         });
-        expect(toId15('001A0000006Vm9rIAC')).toBe('001A0000006Vm9r');
     });
 
     it('accepts a lower-case checksum and returns the canonical upper-case suffix', () => {
@@ -86,7 +84,6 @@ describe('checkSalesforceId / isSalesforceId / toId18 / toId15', () => {
             expect(checkSalesforceId(value)).toEqual({ ok: false, code: 'MALFORMED' });
             expect(isSalesforceId(value)).toBe(false);
             expect(toId18(value)).toBeNull();
-            expect(toId15(value)).toBeNull();
         }
     });
 });
@@ -222,7 +219,6 @@ describe('id properties', () => {
                 expect(long).not.toBeNull();
                 expect(long?.slice(0, 15)).toBe(id);
                 expect(toId18(long)).toBe(long);
-                expect(toId15(long)).toBe(id);
                 expect(toId18(long?.slice(0, 15) + long!.slice(15).toLowerCase())).toBe(long);
             })
         );

@@ -1,9 +1,4 @@
-import {
-    DEFAULT_SEVERE_THRESHOLD,
-    DEFAULT_WARNING_THRESHOLD,
-    calloutsFit,
-    limitWarnings
-} from '../limits';
+import { DEFAULT_SEVERE_THRESHOLD, DEFAULT_WARNING_THRESHOLD, limitWarnings } from '../limits';
 import type { LimitEntry } from '../types';
 
 const api = (used: number, max = 15000): LimitEntry => ({
@@ -95,48 +90,5 @@ describe('limitWarnings', () => {
         ] as unknown as LimitEntry[];
         expect(limitWarnings(junk)).toEqual([]);
         expect(limitWarnings(null as unknown as LimitEntry[])).toEqual([]);
-    });
-
-    it('adds a callouts warning when the planned records do not fit', () => {
-        const warnings = limitWarnings([api(100), callouts(95)], { planned: 8 });
-        expect(warnings).toEqual([
-            expect.objectContaining({ code: 'LIMIT_CRITICAL', name: 'Callouts' }),
-            expect.objectContaining({ code: 'CALLOUTS_SHORT' })
-        ]);
-    });
-});
-
-describe('calloutsFit', () => {
-    it('fits when N <= max - used', () => {
-        expect(calloutsFit([callouts(92)], 8)).toEqual({ fits: true, available: 8, warning: null });
-    });
-
-    it('warns when N > max - used', () => {
-        const check = calloutsFit([callouts(93)], 8);
-        expect(check.fits).toBe(false);
-        expect(check.available).toBe(7);
-        expect(check.warning).toEqual({
-            code: 'CALLOUTS_SHORT',
-            severity: 'error',
-            name: 'Callouts',
-            scope: 'transaction',
-            used: 93,
-            max: 100,
-            percent: 93,
-            message:
-                'Only 7 more calls to Zuora fit in one request, but 8 records are planned; select fewer and sync the rest afterwards.'
-        });
-    });
-
-    it('never reports negative room', () => {
-        expect(calloutsFit([callouts(120)], 1).available).toBe(0);
-    });
-
-    it('assumes a fit without a Callouts reading', () => {
-        expect(calloutsFit([api(1)], 50)).toEqual({ fits: true, available: null, warning: null });
-    });
-
-    it('rejects an invalid plan', () => {
-        expect(() => calloutsFit([], -1)).toThrow(RangeError);
     });
 });

@@ -39,13 +39,13 @@ describe('resolveMessages', () => {
 
 describe('messageText', () => {
     it('formats the default template', () => {
-        expect(messageText('cooldownMinutes', undefined, 12)).toBe(
-            'Synced recently; you can sync it again in 12 minutes.'
+        expect(messageText('selectionTooMany', undefined, 8, 12)).toBe(
+            DEFAULT_MESSAGES.selectionTooMany.replace('{0}', '8').replace('{1}', '12')
         );
     });
 
     it('formats an override template', () => {
-        expect(messageText('cooldownMinutes', { cooldownMinutes: 'Encore {0} min' }, 5)).toBe(
+        expect(messageText('selectionTooMany', { selectionTooMany: 'Encore {0} min' }, 5)).toBe(
             'Encore 5 min'
         );
     });

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 const ROOT = resolve(__dirname, '../../..');
 const SCRIPT = join(ROOT, 'scripts/build-fixtures.mjs');
 const CASES = 'contract-fixtures/cases';
-const ERROR_STATUS = 'src/bridge/error-status.json';
+const CONTRACT = 'contract/contract.json';
 const RESOURCE = 'force-app/main/default/staticresources/OnDemandSyncContractFixtures.json';
 const META =
     'force-app/main/default/staticresources/OnDemandSyncContractFixtures.resource-meta.xml';
@@ -37,13 +37,14 @@ function runScript(
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** A copy of the script, the error statuses it reads and the cases in a temporary project. */
+/** A copy of the script, the contract it reads and the cases in a temporary project. */
 function scratchProject(): string {
     const dir = mkdtempSync(join(tmpdir(), 'fixtures-build-'));
     mkdirSync(join(dir, 'scripts'));
     cpSync(SCRIPT, join(dir, 'scripts/build-fixtures.mjs'));
     cpSync(join(ROOT, 'scripts/project.mjs'), join(dir, 'scripts/project.mjs'));
-    cpSync(join(ROOT, ERROR_STATUS), join(dir, ERROR_STATUS));
+    mkdirSync(join(dir, 'contract'));
+    cpSync(join(ROOT, CONTRACT), join(dir, CONTRACT));
     cpSync(join(ROOT, CASES), join(dir, CASES), { recursive: true });
     mkdirSync(join(dir, 'force-app/main/default/staticresources'), { recursive: true });
     return dir;

@@ -1,9 +1,11 @@
 /**
- * Every contract fixture case, through the TypeScript service: the same cases the Apex
- * OnDemandSyncService tests read from the static resource.
+ * Every contract fixture case, through the TypeScript entry point it names (the service by
+ * default): the same cases the Apex OnDemandSyncContractFixtures_Tests read from the static
+ * resource.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ENTRY_POINTS } from '../../bridge/contract';
 import { isSalesforceId, isZuoraId, toId18 } from '../../bridge/ids';
 import {
     checkContractCase,
@@ -73,6 +75,24 @@ describe('contract fixtures', () => {
             )
         );
         expect([...statuses].sort()).toEqual(['CLAIMED', 'FAILED', 'REQUESTED', 'SKIPPED']);
+    });
+
+    it('cover every entry point of the contract', () => {
+        const used = new Set(fixtures.cases.map((testCase) => testCase.entryPoint ?? 'service'));
+        expect([...used].sort()).toEqual([...ENTRY_POINTS].sort());
+    });
+
+    it('a checker that finds differences in a listing', async () => {
+        const listing = fixtures.cases.find((testCase) => testCase.expect.billingAccounts);
+        expect(listing).toBeDefined();
+        if (listing === undefined) return;
+        const outcome = await runContractCase(listing);
+        const flipped = (listing.expect.billingAccounts ?? []).map((row) => ({
+            ...row,
+            syncable: !row.syncable
+        }));
+        const broken = { ...listing, expect: { ...listing.expect, billingAccounts: flipped } };
+        expect(checkContractCase(broken, outcome)).toHaveLength(1);
     });
 
     it('a checker that finds differences (a wrong expectation fails)', async () => {

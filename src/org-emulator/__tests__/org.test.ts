@@ -94,10 +94,11 @@ describe('labels', () => {
     });
 
     it('are the labels the Apex service uses', () => {
-        const classes = join(ROOT, 'force-app/main/default/classes');
-        const apex = readdirSync(classes)
+        // Every Apex class of force-app, whatever folder it sits in.
+        const forceApp = join(ROOT, 'force-app');
+        const apex = (readdirSync(forceApp, { recursive: true }) as string[])
             .filter((name) => name.endsWith('.cls') && !name.includes('_Tests'))
-            .map((name) => readFileSync(join(classes, name), 'utf8'))
+            .map((name) => readFileSync(join(forceApp, name), 'utf8'))
             .join('\n');
         for (const name of LABEL_NAMES) {
             expect([name, apex.includes(`Label.${name}`)]).toEqual([name, true]);

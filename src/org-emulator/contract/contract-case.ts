@@ -1,9 +1,11 @@
 /**
  * The contract fixtures (contract-fixtures/cases, combined into the static resource
- * OnDemandSyncContractFixtures.json): their shape, a runner that puts one case through the
- * TypeScript service with the fixture's data, clock, permission, settings and the stub gateway,
- * and a checker that lists every way the outcome differs from the case's expectations.
+ * OnDemandSyncContractFixtures.json): their shape, a runner that puts one case through the entry
+ * point it names (the service by default; the controller, the REST sync and listing routes, the
+ * Flow action) with the fixture's data, clock, permission, settings and the stub gateway, and a
+ * checker that lists every way the outcome differs from the case's expectations.
  */
+import type { ENTRY_POINTS } from '../../bridge/contract';
 import { AuditLog } from '../audit-log';
 import { AdjustableClock } from '../clock';
 import { OrgData, type FieldRole } from '../data/org-data';
@@ -11,10 +13,18 @@ import { OrgError } from '../errors';
 import type { GatewaySession } from '../gateway/gateway';
 import { StubGateway, type StubGatewaySpec } from '../gateway/stub-gateway';
 import { DEFAULT_KEY_PREFIXES, type KeyPrefixes } from '../key-prefixes';
+import { OnDemandSyncController } from '../controller';
+import { resolveLabels, type Labels } from '../labels';
+import { OrgLimits } from '../limits';
+import { FaultInjector } from '../faults';
+import { getBillingAccounts, postSync, type RestOrg } from '../rest-resource';
 import { DEFAULT_SETTINGS, withSettings, type SyncSettings } from '../settings';
 import { Transaction } from '../limits';
 import { OnDemandSyncService } from '../sync-service';
-import type { ServiceItemStatus, SyncResponse } from '../types';
+import type { RestBillingAccount, ServiceItemStatus, SyncInput, SyncResponse } from '../types';
+
+/** The door a case goes through. */
+export type EntryPoint = (typeof ENTRY_POINTS)[number];
 
 export interface ContractRecord {
     readonly id: string;
@@ -36,12 +46,24 @@ export interface ContractExpectedResult {
     readonly messageContains?: string;
 }
 
+export interface ContractExpectedListing {
+    readonly id: string;
+    readonly syncable: boolean;
+    readonly cooldownUntil?: string | null;
+}
+
 export interface ContractCase {
-    /** Which entry point runs the case; absent: the service. */
-    readonly entryPoint?: string;
     /** The case's file name (added by the build). */
     readonly file?: string;
     readonly name: string;
+    /** Default "service". */
+    readonly entryPoint?: EntryPoint;
+    /** The Account the record page shows or the listing names (controller, restListing). */
+    readonly account?: { id: string; visible?: boolean };
+    /** Whether the user may read the audit log; default true. */
+    readonly auditLogReadable?: boolean;
+    /** Whether the Zuora package (its billing account object) is installed; default true. */
+    readonly zuoraInstalled?: boolean;
     readonly now: string;
     readonly hasPermission: boolean;
     /** The Zuora_On_Demand_Sync_Unsynced_Accounts custom permission; default false. */
@@ -53,6 +75,7 @@ export interface ContractCase {
     readonly settings?: {
         cooldownMinutes?: number;
         apiSessionCap?: number;
+        uiSessionCap?: number;
         gatewayConfigured?: boolean;
     };
     readonly records: readonly ContractRecord[];
@@ -81,6 +104,8 @@ export interface ContractCase {
     readonly expect: {
         readonly error?: { errorCode: string; httpStatus: number; messageContains?: string };
         readonly results?: readonly ContractExpectedResult[];
+        /** restListing: the billing accounts listed, in order. */
+        readonly billingAccounts?: readonly ContractExpectedListing[];
         readonly gatewayCalls: number;
         readonly sent?: { recordIds: string[]; zuoraIds: string[] };
         readonly auditRows: number;
@@ -96,6 +121,8 @@ export interface ContractFixtures {
 /** What happened when a case ran. */
 export interface ContractOutcome {
     readonly response: SyncResponse | null;
+    /** restListing only. */
+    readonly billingAccounts?: readonly RestBillingAccount[];
     readonly error: { errorCode: string; httpStatus: number; message: string } | null;
     readonly gatewayCalls: readonly GatewaySession[];
     readonly auditRows: number;
@@ -116,6 +143,8 @@ export interface CaseWorld {
     readonly settings: SyncSettings;
     readonly gateway: StubGateway;
     readonly service: OnDemandSyncService;
+    readonly labels: Labels;
+    readonly zuoraInstalled: boolean;
 }
 
 /** Builds the org of a case, as the Apex tests set up theirs. */
@@ -162,13 +191,25 @@ export function caseWorld(testCase: ContractCase): CaseWorld {
         }))
     );
 
+    auditLog.readable = testCase.auditLogReadable ?? true;
+    for (const account of testCase.account === undefined ? [] : [testCase.account]) {
+        data.load({
+            accounts: [
+                { id: account.id, name: 'Contract Account', visible: account.visible ?? true }
+            ]
+        });
+    }
+
     const configured = testCase.settings?.gatewayConfigured ?? true;
     const settings = withSettings(DEFAULT_SETTINGS, {
         cooldownMinutes: testCase.settings?.cooldownMinutes ?? DEFAULT_SETTINGS.cooldownMinutes,
         apiSessionCap: testCase.settings?.apiSessionCap ?? DEFAULT_SETTINGS.apiSessionCap,
+        uiSessionCap: testCase.settings?.uiSessionCap ?? DEFAULT_SETTINGS.uiSessionCap,
         gatewayClass: configured ? STUB_GATEWAY_CLASS : 'NotInstalledGateway'
     });
+    const zuoraInstalled = testCase.zuoraInstalled ?? true;
     const gateway = new StubGateway(testCase.gateway ?? {});
+    const labels = resolveLabels();
     const service = new OnDemandSyncService({
         clock,
         hasPermission: () => testCase.hasPermission,
@@ -179,26 +220,79 @@ export function caseWorld(testCase: ContractCase): CaseWorld {
         auditLog,
         keyPrefixes: { ...DEFAULT_KEY_PREFIXES, ...testCase.keyPrefix },
         newRequestId: () => 'contract-case',
-        userId: RUNNING_USER
+        userId: RUNNING_USER,
+        zuoraInstalled: () => zuoraInstalled
     });
-    return { clock, data, auditLog, settings, gateway, service };
+    return { clock, data, auditLog, settings, gateway, service, labels, zuoraInstalled };
 }
 
-/** Runs one case through the service. */
+/** Runs one case through its entry point. */
 export async function runContractCase(testCase: ContractCase): Promise<ContractOutcome> {
-    const { gateway, service } = caseWorld(testCase);
-    let response: SyncResponse | null = null;
-    let error: ContractOutcome['error'] = null;
+    const { clock, data, auditLog, settings, gateway, service, labels, zuoraInstalled } =
+        caseWorld(testCase);
     const transaction = new Transaction();
     if (testCase.transaction?.pendingWork === true) {
         transaction.dml(1);
     }
     transaction.callouts = testCase.transaction?.calloutsUsed ?? 0;
+    const org: RestOrg = {
+        auditLog,
+        beginTransaction: () => transaction,
+        clock,
+        data,
+        faults: new FaultInjector(),
+        labels,
+        limits: new OrgLimits({}),
+        service,
+        settings: () => settings,
+        zuoraInstalled
+    };
+    const controller = (): OnDemandSyncController =>
+        new OnDemandSyncController({
+            clock,
+            data,
+            auditLog,
+            service,
+            hasPermission: () => testCase.hasPermission,
+            settings: () => settings,
+            gatewayConfigured: (className) => zuoraInstalled && className === STUB_GATEWAY_CLASS,
+            orgLimits: org.limits,
+            labels,
+            beginTransaction: () => transaction
+        });
+    const request = testCase.request as SyncInput;
+
+    let response: SyncResponse | null = null;
+    let billingAccounts: RestBillingAccount[] | undefined;
+    let error: ContractOutcome['error'] = null;
     try {
-        response =
-            testCase.operation === 'claim'
-                ? await service.claim(testCase.request, transaction)
-                : await service.requestSync(testCase.request, transaction);
+        switch (testCase.entryPoint ?? 'service') {
+            case 'service':
+                response =
+                    testCase.operation === 'claim'
+                        ? await service.claim(request, transaction)
+                        : await service.requestSync(request, transaction);
+                break;
+            case 'flow':
+                // OnDemandSyncService.Input.toRequest: the source is always FLOW.
+                response = await service.requestSync({ ...request, source: 'FLOW' }, transaction);
+                break;
+            case 'restSync':
+                response = await postSync(org, testCase.request, testCase.operation ?? 'sync');
+                break;
+            case 'restListing':
+                billingAccounts = getBillingAccounts(
+                    org,
+                    testCase.account?.id ?? ''
+                ).billingAccounts;
+                break;
+            case 'controller':
+                response = await controller().requestSync(
+                    testCase.account?.id,
+                    testCase.request.ids ?? []
+                );
+                break;
+        }
     } catch (thrown) {
         if (!(thrown instanceof OrgError)) {
             throw thrown;
@@ -207,6 +301,7 @@ export async function runContractCase(testCase: ContractCase): Promise<ContractO
     }
     return {
         response,
+        ...(billingAccounts === undefined ? {} : { billingAccounts }),
         error,
         gatewayCalls: gateway.calls,
         auditRows: transaction.auditRowsWritten
@@ -235,6 +330,24 @@ export function checkContractCase(testCase: ContractCase, outcome: ContractOutco
                 `error message "${outcome.error?.message}" does not contain "${expected.error.messageContains}"`
             );
         }
+    } else if (expected.billingAccounts) {
+        differ('request error', null, outcome.error);
+        differ(
+            'billing accounts',
+            expected.billingAccounts.map((want) => ({
+                id: want.id,
+                syncable: want.syncable,
+                ...('cooldownUntil' in want ? { cooldownUntil: want.cooldownUntil } : {})
+            })),
+            (outcome.billingAccounts ?? []).map((got, index) => ({
+                id: got.id,
+                syncable: got.syncable,
+                ...(expected.billingAccounts?.[index] &&
+                'cooldownUntil' in expected.billingAccounts[index]
+                    ? { cooldownUntil: got.cooldownUntil }
+                    : {})
+            }))
+        );
     } else {
         differ('request error', null, outcome.error);
         const results = outcome.response?.results ?? [];

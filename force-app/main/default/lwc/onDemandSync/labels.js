@@ -87,8 +87,6 @@ import MSG_ITEM_FAILED from '@salesforce/label/c.OnDemandSync_UI_Msg_ItemFailed'
 import MSG_ITEM_SKIPPED from '@salesforce/label/c.OnDemandSync_UI_Msg_ItemSkipped';
 import MSG_ITEM_NOT_SENT from '@salesforce/label/c.OnDemandSync_UI_Msg_ItemNotSent';
 import MSG_ITEM_NO_RESULT from '@salesforce/label/c.OnDemandSync_UI_Msg_ItemNoResult';
-import MSG_COOLDOWN_ONE_MINUTE from '@salesforce/label/c.OnDemandSync_UI_Msg_CooldownOneMinute';
-import MSG_COOLDOWN_MINUTES from '@salesforce/label/c.OnDemandSync_UI_Msg_CooldownMinutes';
 import MSG_LIMIT_DAILY_API_REQUESTS from '@salesforce/label/c.OnDemandSync_UI_Msg_LimitDailyApiRequests';
 import MSG_LIMIT_DAILY_ASYNC_APEX_EXECUTIONS from '@salesforce/label/c.OnDemandSync_UI_Msg_LimitDailyAsyncApexExecutions';
 import MSG_LIMIT_ORG from '@salesforce/label/c.OnDemandSync_UI_Msg_LimitOrg';
@@ -98,7 +96,6 @@ import MSG_LIMIT_NAME_SOQL_QUERIES from '@salesforce/label/c.OnDemandSync_UI_Msg
 import MSG_LIMIT_NAME_DML_STATEMENTS from '@salesforce/label/c.OnDemandSync_UI_Msg_LimitNameDmlStatements';
 import MSG_LIMIT_NAME_CPU_TIME from '@salesforce/label/c.OnDemandSync_UI_Msg_LimitNameCpuTime';
 import MSG_LIMIT_NAME_HEAP_SIZE from '@salesforce/label/c.OnDemandSync_UI_Msg_LimitNameHeapSize';
-import MSG_CALLOUTS_SHORT from '@salesforce/label/c.OnDemandSync_UI_Msg_CalloutsShort';
 
 export const LABELS = Object.freeze({
     cardTitle: CARD_TITLE,
@@ -190,8 +187,6 @@ export const BRIDGE_MESSAGES = Object.freeze({
     itemSkipped: MSG_ITEM_SKIPPED,
     itemNotSent: MSG_ITEM_NOT_SENT,
     itemNoResult: MSG_ITEM_NO_RESULT,
-    cooldownOneMinute: MSG_COOLDOWN_ONE_MINUTE,
-    cooldownMinutes: MSG_COOLDOWN_MINUTES,
     limitDailyApiRequests: MSG_LIMIT_DAILY_API_REQUESTS,
     limitDailyAsyncApexExecutions: MSG_LIMIT_DAILY_ASYNC_APEX_EXECUTIONS,
     limitOrg: MSG_LIMIT_ORG,
@@ -200,6 +195,5 @@ export const BRIDGE_MESSAGES = Object.freeze({
     limitNameSoqlQueries: MSG_LIMIT_NAME_SOQL_QUERIES,
     limitNameDmlStatements: MSG_LIMIT_NAME_DML_STATEMENTS,
     limitNameCpuTime: MSG_LIMIT_NAME_CPU_TIME,
-    limitNameHeapSize: MSG_LIMIT_NAME_HEAP_SIZE,
-    calloutsShort: MSG_CALLOUTS_SHORT
+    limitNameHeapSize: MSG_LIMIT_NAME_HEAP_SIZE
 });
