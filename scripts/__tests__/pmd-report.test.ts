@@ -36,9 +36,7 @@ describe('PMD report lines', () => {
     const violations = [finding(1, 'Critical', 3), finding(3, 'Advice', 7), finding(4, 'Style', 9)];
 
     it('prints each failure in full and the advice as one count', () => {
-        const lines: string[] = pmdReportLines(violations, { ruleCount: 50 } as {
-            listAdvice?: boolean;
-        });
+        const lines: string[] = pmdReportLines(violations, { ruleCount: 50 });
         expect(lines).toEqual([
             'ERROR sev1 Critical force-app/main/default/classes/A.cls:3 Critical at 3',
             'PMD: 50 rule(s), 1 failing, 2 advice finding(s) (PMD_ADVICE=full lists them).'
