@@ -1,8 +1,9 @@
 // Runs PMD's Recommended Apex rules (through Salesforce Code Analyzer's core
 // library) over every package directory and fails on any violation of
 // severity 1 (Critical) or 2 (High), and on the security and test rules this
-// project holds itself to whatever their default severity. Other findings are
-// printed as advice.
+// project holds itself to whatever their default severity. Failures are printed
+// in full; other findings are advice, printed as one count (PMD_ADVICE=full
+// lists them).
 //
 // Rules turned off, and why:
 // - none at severities 1 and 2.
@@ -11,6 +12,7 @@ import * as pmdEngine from '@salesforce/code-analyzer-pmd-engine';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageDirectories } from './apex-files.mjs';
+import { pmdReportLines } from './pmd-report.mjs';
 import { projectRoot } from './project.mjs';
 
 const FAILING_SEVERITIES = new Set([1, 2]);
@@ -55,14 +57,14 @@ const violations = results.getViolations().map((violation) => {
 violations.sort(
     (a, b) => a.severity - b.severity || a.file.localeCompare(b.file) || a.line - b.line
 );
-for (const v of violations) {
-    const label = isFailing(v) ? 'ERROR' : 'advice';
-    console.log(`${label} sev${v.severity} ${v.rule} ${v.file}:${v.line} ${v.message}`);
-}
 const failing = violations.filter(isFailing);
-console.log(
-    `PMD: ${rules.getCount()} rule(s), ${violations.length} finding(s), ${failing.length} failing.`
-);
+for (const line of pmdReportLines(violations, {
+    isFailing,
+    ruleCount: rules.getCount(),
+    listAdvice: process.env.PMD_ADVICE === 'full'
+})) {
+    console.log(line);
+}
 if (rules.getCount() === 0) {
     console.error('PMD selected no rules: the check would prove nothing.');
     process.exit(1);
