@@ -33,7 +33,9 @@ export function chromiumPath(): string {
 }
 
 export async function launchChromium(
-    viewport: { width: number; height: number } = { width: 1440, height: 900 }
+    viewport: { width: number; height: number } = { width: 1440, height: 900 },
+    /** The browser's own time zone (an IANA name); default the machine's. */
+    timezoneId?: string
 ): Promise<LaunchedChromium> {
     const executablePath = chromiumPath();
     if (!existsSync(executablePath)) {
@@ -47,7 +49,8 @@ export async function launchChromium(
         executablePath,
         headless: true,
         args: [...CHROMIUM_ARGS],
-        viewport
+        viewport,
+        ...(timezoneId ? { timezoneId } : {})
     });
     return {
         context,

@@ -15,6 +15,8 @@
  *   PLAYGROUND_ZUORA_NOT_CONFIGURED=1  the Zuora gateway class does not resolve (no adapter)
  *   PLAYGROUND_FAIL_RESOURCE=Name      the static resource Name cannot be loaded
  *   PLAYGROUND_RESOURCE_LATENCY_MS=500 static resources (the bridge) take this long
+ *   PLAYGROUND_TIMEZONE=Europe/Berlin  the user's Salesforce time zone (default this machine's)
+ *   PLAYGROUND_LOCALE=de-DE            the user's Salesforce locale (default en-US)
  */
 import type { EmulatedOrg, Faults, RequestFailure } from '../org-emulator';
 import { validateFaults, ZUORA_GATEWAY_CLASS } from '../org-emulator';
@@ -28,6 +30,9 @@ export interface PlaygroundSetup {
     readonly zuoraConfigured: boolean | null;
     readonly failingResources: readonly string[];
     readonly resourceLatencyMs: number;
+    /** The user's Salesforce time zone and locale; undefined: the playground's defaults. */
+    readonly timeZone?: string;
+    readonly locale?: string;
 }
 
 function number(env: Env, name: string): number | undefined {
@@ -75,6 +80,21 @@ export function parseApiUsage(text: string): { percent?: number; count?: number 
     return { count: Math.round(value) };
 }
 
+/** A user setting, checked by `canonical` (which throws on a value Intl does not know). */
+function userSetting(
+    env: Env,
+    name: string,
+    canonical: (value: string) => string | undefined
+): string | undefined {
+    const value = env[name]?.trim();
+    if (!value) return undefined;
+    try {
+        return canonical(value);
+    } catch {
+        throw new RangeError(`${name}: "${value}" is not a time zone or locale Intl knows`);
+    }
+}
+
 /** Reads the variables above; throws RangeError naming the variable that is wrong. */
 export function setupFromEnvironment(env: Env): PlaygroundSetup {
     let faults: Faults = env.PLAYGROUND_FAULTS
@@ -102,7 +122,14 @@ export function setupFromEnvironment(env: Env): PlaygroundSetup {
             .split(',')
             .map((name) => name.trim())
             .filter(Boolean),
-        resourceLatencyMs: number(env, 'PLAYGROUND_RESOURCE_LATENCY_MS') ?? 0
+        resourceLatencyMs: number(env, 'PLAYGROUND_RESOURCE_LATENCY_MS') ?? 0,
+        timeZone: userSetting(
+            env,
+            'PLAYGROUND_TIMEZONE',
+            (value) =>
+                new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone
+        ),
+        locale: userSetting(env, 'PLAYGROUND_LOCALE', (value) => Intl.getCanonicalLocales(value)[0])
     };
 }
 

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
         port,
         host: '127.0.0.1',
         failingResources: setup.failingResources,
-        resourceLatencyMs: setup.resourceLatencyMs
+        resourceLatencyMs: setup.resourceLatencyMs,
+        timeZone: setup.timeZone,
+        locale: setup.locale
     });
     applySetup(playground.org, setup);
     const lines = [

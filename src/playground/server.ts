@@ -49,6 +49,10 @@ export interface PlaygroundOptions {
     readonly resourceLatencyMs?: number;
     /** Extra Accounts listed in the switcher after the samples. */
     readonly extraSamples?: readonly SampleLink[];
+    /** The user's Salesforce time zone; default this machine's. */
+    readonly timeZone?: string;
+    /** The user's Salesforce locale; default en-US. */
+    readonly locale?: string;
 }
 
 export interface RunningPlayground {
@@ -191,8 +195,8 @@ function pageAssets(paths: Paths): PageAssets {
 }
 
 /** The page for one Account: header fields from the org, the switcher, the record for LDS. */
-function pageFor(org: EmulatedOrg, accountParam: string | null, context: PageContext): string {
-    const accountId = accountParam ?? SAMPLE_ACCOUNT_IDS.threeBillingAccounts;
+function pageFor(org: EmulatedOrg, params: URLSearchParams, context: PageContext): string {
+    const accountId = params.get('account') ?? SAMPLE_ACCOUNT_IDS.threeBillingAccounts;
     const id18 = toId18(accountId);
     const account = id18 === null ? null : org.data.account(id18);
     const billing = account ? org.data.billingAccountsOf(account.id) : [];
@@ -226,7 +230,9 @@ function pageFor(org: EmulatedOrg, accountParam: string | null, context: PageCon
         toastDurationMs: context.toastDurationMs,
         record,
         origin: context.origin(),
-        assets: context.assets()
+        assets: context.assets(),
+        user: context.user,
+        regionWidth: params.get('region')?.toLowerCase() === 'small' ? 'SMALL' : undefined
     });
 }
 
@@ -281,6 +287,7 @@ interface PageContext {
     readonly toastDurationMs: number;
     readonly extraSamples: readonly SampleLink[];
     readonly origin: () => string;
+    readonly user: { readonly timeZone: string; readonly locale: string };
 }
 
 /** How long the playground's async queue waits before it runs an enqueued background execution. */
@@ -309,7 +316,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         toastDurationMs: options.toastDurationMs ?? 3000,
         extraSamples: options.extraSamples ?? [],
         origin: () => origin,
-        assets: () => pageAssets(paths)
+        assets: () => pageAssets(paths),
+        user: {
+            timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+            locale: options.locale ?? 'en-US'
+        }
     };
 
     async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -339,7 +350,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
             return sendText(
                 response,
                 200,
-                pageFor(org, url.searchParams.get('account'), context),
+                pageFor(org, url.searchParams, context),
                 'text/html; charset=utf-8'
             );
         }

@@ -18,4 +18,5 @@ const component = createElement('c-on-demand-sync', { is: OnDemandSync });
 Object.assign(component, designDefaults);
 component.recordId = page.accountId;
 component.objectApiName = 'Account';
+if (page.regionWidth) component.flexipageRegionWidth = page.regionWidth;
 document.getElementById('component-slot').appendChild(component);

@@ -6,7 +6,8 @@
 //   @salesforce/schema/Object.Field       -> { objectApiName, fieldApiName }
 //   @salesforce/user/Id, @salesforce/customPermission/*, @salesforce/userPermission/*
 //   lightning/platformResourceLoader, lightning/platformShowToastEvent, lightning/refresh,
-//   lightning/uiRecordApi, lightning/navigation -> small browser modules in ../browser/platform
+//   lightning/uiRecordApi, lightning/navigation, @salesforce/i18n/timeZone and /locale (the
+//   user's settings the page lists) -> small browser modules in ../browser/platform
 // Everything else (lightning/* components, their own @salesforce/* imports) is left to the
 // lightning-base-components package through the LWC plugin.
 import { readFileSync } from 'node:fs';
@@ -27,7 +28,9 @@ const SHIMS = {
     'lightning/platformShowToastEvent': 'showToastEvent.js',
     'lightning/refresh': 'refresh.js',
     'lightning/uiRecordApi': 'uiRecordApi.js',
-    'lightning/navigation': 'navigation.js'
+    'lightning/navigation': 'navigation.js',
+    '@salesforce/i18n/timeZone': 'i18nTimeZone.js',
+    '@salesforce/i18n/locale': 'i18nLocale.js'
 };
 
 const PREFIXES = [

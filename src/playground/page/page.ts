@@ -39,6 +39,10 @@ export interface PageModel {
     readonly record: unknown;
     readonly origin: string;
     readonly assets: PageAssets;
+    /** The user's Salesforce time zone and locale (@salesforce/i18n/timeZone, /locale). */
+    readonly user: { readonly timeZone: string; readonly locale: string };
+    /** The width of the region holding the card ('SMALL' for ?region=small), else undefined. */
+    readonly regionWidth?: 'SMALL' | 'MEDIUM' | 'LARGE';
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {
@@ -150,7 +154,9 @@ export function renderPage(model: PageModel): string {
         accountId: model.accountId,
         record: model.record,
         toastDurationMs: model.toastDurationMs,
-        resources: model.assets.resources
+        resources: model.assets.resources,
+        user: model.user,
+        regionWidth: model.regionWidth ?? null
     };
     const title = `${model.accountName ?? 'Account not found'} | Account | Zuora On-Demand Sync playground`;
     const scripts = `<script type="application/json" id="playground-data">${scriptJson(data)}</script>

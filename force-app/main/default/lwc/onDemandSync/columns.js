@@ -2,6 +2,7 @@
 // On a phone (form factor Small), and in a narrow region of a record page such as its right-hand
 // column (flexipageRegionWidth SMALL), only what a rep needs to choose and to see a result.
 import FORM_FACTOR from '@salesforce/client/formFactor';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { LABELS } from './labels';
 
 const PHONE_COLUMNS = ['recordUrl', 'syncState', 'syncDetail'];
@@ -47,7 +48,9 @@ const ALL_COLUMNS = Object.freeze([
             month: 'short',
             day: 'numeric',
             hour: '2-digit',
-            minute: '2-digit'
+            minute: '2-digit',
+            // The user's Salesforce time zone, as the sentences beside it (time.js) use.
+            timeZone: TIME_ZONE
         },
         sortable: true
     },
