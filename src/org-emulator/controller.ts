@@ -27,6 +27,8 @@ export interface ControllerDeps {
     readonly auditLog: AuditLog;
     readonly service: OnDemandSyncService;
     readonly hasPermission: () => boolean;
+    /** The Zuora_On_Demand_Sync_View_Limits custom permission (the card's limits panel). */
+    readonly canViewLimits: () => boolean;
     readonly settings: () => SyncSettings;
     /** True when a gateway can be resolved for the class name (Zuora installed and set up). */
     readonly gatewayConfigured: (className: string) => boolean;
@@ -49,6 +51,8 @@ export interface SyncContext {
     readonly limits: LimitEntry[];
     /** The running user has the Zuora_On_Demand_Sync custom permission. */
     readonly hasPermission: boolean;
+    /** The running user has the Zuora_On_Demand_Sync_View_Limits custom permission. */
+    readonly canViewLimits: boolean;
     /** Zuora is installed and a gateway is configured. */
     readonly zuoraConfigured: boolean;
 }
@@ -91,6 +95,7 @@ export class OnDemandSyncController {
                 },
                 limits: [...transaction.snapshot(), ...this.deps.orgLimits.snapshot()],
                 hasPermission: this.deps.hasPermission(),
+                canViewLimits: this.deps.canViewLimits(),
                 zuoraConfigured: this.zuoraConfigured(settings)
             };
         } catch (thrown) {

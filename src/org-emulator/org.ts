@@ -35,6 +35,11 @@ export interface EmulatedOrgOptions {
      * (send Zuora ids without a record). Default true: the playground's user is an admin.
      */
     readonly canSyncUnsyncedAccounts?: boolean;
+    /**
+     * Whether the running user has the Zuora_On_Demand_Sync_View_Limits custom permission (the
+     * card's limits panel). Default true: the playground's user is an admin.
+     */
+    readonly canViewLimits?: boolean;
     readonly faults?: Faults;
     /** Custom Label values by name (see parseCustomLabels); missing ones keep the defaults. */
     readonly labels?: Readonly<Record<string, string>>;
@@ -93,6 +98,7 @@ export class EmulatedOrg {
     zuoraInstalled = true;
 
     private permission: boolean;
+    private limitsPermission: boolean;
     private currentSettings: SyncSettings;
     private readonly refusals = new Map<string, string>();
     private readonly gateways = new Map<string, OnDemandSyncGateway | null>();
@@ -102,6 +108,7 @@ export class EmulatedOrg {
         this.labels = resolveLabels(options.labels);
         this.userId = options.userId ?? DEFAULT_USER_ID;
         this.permission = options.hasPermission ?? true;
+        this.limitsPermission = options.canViewLimits ?? true;
         this.currentSettings = withSettings(DEFAULT_SETTINGS, options.settings);
         this.limits = new OrgLimits(
             { DailyApiRequests: options.apiRequestsUsed ?? 1200, DailyAsyncApexExecutions: 320 },
@@ -144,6 +151,7 @@ export class EmulatedOrg {
             ...deps,
             data: this.data,
             service: this.service,
+            canViewLimits: () => this.limitsPermission,
             gatewayConfigured: (className) =>
                 this.zuoraInstalled && this.resolveGateway(className) !== null,
             orgLimits: this.limits
@@ -217,6 +225,7 @@ export class EmulatedOrg {
         this.refusals.clear();
         this.faults.clear();
         this.permission = this.options.hasPermission ?? true;
+        this.limitsPermission = this.options.canViewLimits ?? true;
         this.currentSettings = withSettings(DEFAULT_SETTINGS, this.options.settings);
         this.seed(seed);
     }
@@ -240,6 +249,11 @@ export class EmulatedOrg {
     /** Grants or removes the Zuora_On_Demand_Sync permission of the running user. */
     setPermission(granted: boolean): void {
         this.permission = granted;
+    }
+
+    /** Grants or removes the Zuora_On_Demand_Sync_View_Limits permission of the running user. */
+    setLimitsPermission(granted: boolean): void {
+        this.limitsPermission = granted;
     }
 
     settings(): SyncSettings {

@@ -12,6 +12,7 @@
  *   PLAYGROUND_ZUORA_LATENCY_MS=1500   each Zuora callout takes this long
  *   PLAYGROUND_FAULTS='{...}'          any of the emulator's faults as JSON (merged first)
  *   PLAYGROUND_NO_PERMISSION=1         the user lacks the Zuora_On_Demand_Sync permission
+ *   PLAYGROUND_REP=1                   the user is a rep: no View Limits permission (no limits panel)
  *   PLAYGROUND_ZUORA_NOT_CONFIGURED=1  the Zuora gateway class does not resolve (no adapter)
  *   PLAYGROUND_FAIL_RESOURCE=Name      the static resource Name cannot be loaded
  *   PLAYGROUND_RESOURCE_LATENCY_MS=500 static resources (the bridge) take this long
@@ -27,6 +28,8 @@ export interface PlaygroundSetup {
     readonly faults: Faults;
     readonly apiUsage: { readonly percent?: number; readonly count?: number } | null;
     readonly hasPermission: boolean | null;
+    /** The Zuora_On_Demand_Sync_View_Limits permission; null: the org's default (an admin). */
+    readonly canViewLimits: boolean | null;
     readonly zuoraConfigured: boolean | null;
     readonly failingResources: readonly string[];
     readonly resourceLatencyMs: number;
@@ -117,6 +120,7 @@ export function setupFromEnvironment(env: Env): PlaygroundSetup {
         faults: validateFaults(faults),
         apiUsage: env.PLAYGROUND_API_USAGE ? parseApiUsage(env.PLAYGROUND_API_USAGE) : null,
         hasPermission: flag(env, 'PLAYGROUND_NO_PERMISSION') === true ? false : null,
+        canViewLimits: flag(env, 'PLAYGROUND_REP') === true ? false : null,
         zuoraConfigured: flag(env, 'PLAYGROUND_ZUORA_NOT_CONFIGURED') === true ? false : null,
         failingResources: (env.PLAYGROUND_FAIL_RESOURCE ?? '')
             .split(',')
@@ -150,6 +154,7 @@ export function applySetup(org: EmulatedOrg, setup: PlaygroundSetup): void {
         ...(apiRequestsUsed === undefined ? {} : { apiRequestsUsed })
     });
     if (setup.hasPermission !== null) org.setPermission(setup.hasPermission);
+    if (setup.canViewLimits !== null) org.setLimitsPermission(setup.canViewLimits);
     if (setup.zuoraConfigured === false) withoutZuoraAdapter(org);
 }
 
@@ -177,6 +182,10 @@ export function describeSetup(setup: PlaygroundSetup): string[] {
     }
     if (setup.hasPermission === false)
         lines.push('the user lacks the Zuora_On_Demand_Sync permission');
+    if (setup.canViewLimits === false)
+        lines.push(
+            'the user is a rep: no Salesforce limits panel (Zuora_On_Demand_Sync_View_Limits)'
+        );
     if (setup.zuoraConfigured === false)
         lines.push('Zuora is not configured (the gateway class does not resolve)');
     for (const name of setup.failingResources)

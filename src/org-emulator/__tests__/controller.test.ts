@@ -31,6 +31,17 @@ async function rejection(promise: Promise<unknown>): Promise<OrgError> {
 }
 
 describe('getSyncContext', () => {
+    it('says whether the user may see the limits panel (Zuora_On_Demand_Sync_View_Limits)', async () => {
+        org.setLimitsPermission(false);
+        const rep = await org.controller.getSyncContext(SAMPLE_ACCOUNT_IDS.coolingDown);
+        expect(rep.canViewLimits).toBe(false);
+        // The limits still come: the rep's warnings are made from them.
+        expect(rep.limits.length).toBeGreaterThan(0);
+        org.setLimitsPermission(true);
+        const admin = await org.controller.getSyncContext(SAMPLE_ACCOUNT_IDS.coolingDown);
+        expect(admin.canViewLimits).toBe(true);
+    });
+
     it('gives the billing accounts, the settings, the limits, the permission and the configuration', async () => {
         const context = await org.controller.getSyncContext(
             SAMPLE_ACCOUNT_IDS.coolingDown.slice(0, 15)
@@ -41,12 +52,14 @@ describe('getSyncContext', () => {
             'settings',
             'limits',
             'hasPermission',
+            'canViewLimits',
             'zuoraConfigured'
         ]);
         expect(context).toMatchObject({
             accountId: SAMPLE_ACCOUNT_IDS.coolingDown,
             settings: { uiSessionCap: 8, cooldownMinutes: 30, warningThresholdPercent: 80 },
             hasPermission: true,
+            canViewLimits: true,
             zuoraConfigured: true
         });
         expect(

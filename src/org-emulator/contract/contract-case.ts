@@ -254,6 +254,7 @@ export async function runContractCase(testCase: ContractCase): Promise<ContractO
             auditLog,
             service,
             hasPermission: () => testCase.hasPermission,
+            canViewLimits: () => false,
             settings: () => settings,
             gatewayConfigured: (className) => zuoraInstalled && className === STUB_GATEWAY_CLASS,
             orgLimits: org.limits,

@@ -8,12 +8,22 @@ import { SAMPLE_ACCOUNT_IDS } from '../../org-emulator';
 import { launchChromium, type LaunchedChromium } from '../chromium';
 import { startPlayground, type RunningPlayground } from '../server';
 import { ensurePlaygroundBuilt } from './support/build';
-import { newPage, openAccount, screenshot, table, type Problems } from './support/page';
+import {
+    card,
+    newPage,
+    openAccount,
+    screenshot,
+    syncButton,
+    table,
+    toggleRow,
+    type Problems
+} from './support/page';
 
 jest.setTimeout(90000);
 
 const USER_TIME_ZONE = 'Pacific/Auckland';
 const GLOBEX = SAMPLE_ACCOUNT_IDS.twelveBillingAccounts;
+const INITECH = SAMPLE_ACCOUNT_IDS.coolingDown;
 
 let playground: RunningPlayground;
 
@@ -21,6 +31,10 @@ beforeAll(async () => {
     ensurePlaygroundBuilt();
     playground = await startPlayground({ port: 0, timeZone: USER_TIME_ZONE, locale: 'en-US' });
 }, 180000);
+
+beforeEach(() => {
+    playground.reset();
+});
 
 afterAll(async () => {
     await playground?.close();
@@ -56,44 +70,142 @@ async function lastUpdatedTexts(page: Page): Promise<Record<string, string>> {
     return texts;
 }
 
+/** The "Sync again at ..." notes of the table's rows. */
+async function syncNotes(page: Page): Promise<string[]> {
+    return table(page).locator('[data-id="sync-note"]').allInnerTexts();
+}
+
+function inUserZone(value: string | number, options: Intl.DateTimeFormatOptions): string {
+    return new Intl.DateTimeFormat('en-US', { ...options, timeZone: USER_TIME_ZONE }).format(
+        new Date(value)
+    );
+}
+
 describe('one clock', () => {
     it('shows every time in the user time zone, in two browser time zones alike', async () => {
-        const seen: Record<string, string>[] = [];
+        const seen: { lastUpdated: Record<string, string>; notes: string[] }[] = [];
         for (const timezoneId of ['America/New_York', 'Asia/Kolkata']) {
             seen.push(
                 await withBrowser({ width: 1440, timezoneId }, async (page) => {
                     await openAccount(page, playground.url, GLOBEX);
-                    return lastUpdatedTexts(page);
+                    const lastUpdated = await lastUpdatedTexts(page);
+                    await openAccount(page, playground.url, INITECH);
+                    return { lastUpdated, notes: await syncNotes(page) };
                 })
             );
         }
-        expect(Object.keys(seen[0]).length).toBeGreaterThan(0);
         expect(seen[1]).toEqual(seen[0]);
-        const expected = playground.org.data
-            .billingAccountsOf(GLOBEX)
-            .filter((billing) => billing.lastModified)
-            .map((billing) =>
-                new Intl.DateTimeFormat('en-US', {
-                    hour: '2-digit',
-                    minute: '2-digit',
-                    timeZone: USER_TIME_ZONE
-                }).format(new Date(billing.lastModified as string))
+        // "Last updated": the datatable's date cell, in the user's zone.
+        const expected: Record<string, string> = {};
+        for (const billing of playground.org.data.billingAccountsOf(GLOBEX)) {
+            expected[billing.name] = inUserZone(billing.lastModified as string, {
+                year: 'numeric',
+                month: 'numeric',
+                day: 'numeric',
+                hour: 'numeric',
+                minute: '2-digit'
+            });
+        }
+        expect(seen[0].lastUpdated).toEqual(expected);
+        // The cooldown sentence's clock: the same zone.
+        const context = await playground.org.controller.getSyncContext(INITECH);
+        const cooling = context.billingAccounts.filter((billing) => billing.cooldownUntil);
+        expect(cooling.length).toBeGreaterThan(0);
+        expect(seen[0].notes).toHaveLength(cooling.length);
+        cooling.forEach((billing, index) => {
+            // The time, with the weekday when the cooldown ends on the user's next day.
+            expect(seen[0].notes[index]).toMatch(/^Sync again at /);
+            expect(seen[0].notes[index]).toContain(
+                inUserZone(billing.cooldownUntil as string, { hour: 'numeric', minute: '2-digit' })
             );
-        const shown = Object.values(seen[0]).join(' | ');
-        for (const time of expected) expect(shown).toContain(time);
+        });
+    });
+});
+
+/** Texts the table cuts with an ellipsis: header labels and the cells of fixed-width columns. */
+async function cutTexts(page: Page): Promise<string[]> {
+    const cut = await table(page)
+        .locator('thead .slds-truncate, tbody td .slds-truncate')
+        .evaluateAll((elements) =>
+            elements
+                .filter((element) => {
+                    // The text's own width, to the sub-pixel: an ellipsis shows for a fraction too.
+                    const range = element.ownerDocument.createRange();
+                    range.selectNodeContents(element);
+                    return (
+                        range.getBoundingClientRect().width > element.getBoundingClientRect().width
+                    );
+                })
+                .map((element) => (element.textContent ?? '').trim())
+        );
+    return cut.filter(Boolean);
+}
+
+/** A row of two lines of SLDS body text (1.25rem line height) with the cell padding. */
+const TWO_LINES_PX = 2 * 20 + 16;
+
+describe('the table fits the main column of a record page', () => {
+    it.each([1440, 1280])(
+        'cuts no header and no time at %i px, and keeps every row to two lines',
+        async (width) => {
+            await withBrowser({ width }, async (page) => {
+                await openAccount(page, playground.url, GLOBEX);
+                // A sync, so that rows carry their longest texts (state, note, explanation).
+                await toggleRow(page, 1);
+                await syncButton(page, 'Sync selected').click();
+                await card(page).locator('[data-id="result-summary"]').waitFor();
+                await screenshot(page, `table-${width}`);
+                expect(await cutTexts(page)).toEqual([]);
+                const heights = await table(page)
+                    .locator('tbody tr')
+                    .evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+                expect(heights.length).toBe(12);
+                for (const height of heights) expect(height).toBeLessThanOrEqual(TWO_LINES_PX);
+                // The explanation stays in the row for screen readers, and as its tooltip.
+                const requested = table(page).locator('tbody tr').first();
+                await expect(
+                    requested.locator('[data-id="sync-detail"]').innerText()
+                ).resolves.toContain('Zuora accepted the request');
+            });
+        }
+    );
+
+    it('shows balances right-aligned in their currency', async () => {
+        await withBrowser({ width: 1440 }, async (page) => {
+            await openAccount(page, playground.url, GLOBEX);
+            const cell = table(page)
+                .locator('tbody tr')
+                .first()
+                .locator('td[data-label="Balance"]');
+            await expect(cell.innerText()).resolves.toMatch(/^[A-Z]{3}\s?[\d,]+\.\d{2}$/);
+            const align = await cell
+                .locator('.slds-truncate, lightning-formatted-number')
+                .first()
+                .evaluate((element) => {
+                    const box = element.closest('td')!.getBoundingClientRect();
+                    const text = element.getBoundingClientRect();
+                    return { gapRight: box.right - text.right, gapLeft: text.left - box.left };
+                });
+            expect(align.gapRight).toBeLessThan(align.gapLeft);
+        });
     });
 });
 
 describe('a narrow region', () => {
-    it('shows the compact columns for ?region=small', async () => {
-        const headers = await withBrowser({ width: 1440 }, async (page) => {
+    it('shows a compact list for ?region=small instead of the table', async () => {
+        await withBrowser({ width: 1440 }, async (page) => {
             await page.goto(`${playground.url}/?account=${GLOBEX}&region=small`);
-            await page
-                .locator('c-on-demand-sync [data-id="loading"]')
-                .waitFor({ state: 'detached' });
+            const list = card(page).locator('c-on-demand-sync-list');
+            await list.locator('[data-id="list-item"]').first().waitFor();
             await screenshot(page, 'region-small');
-            return table(page).getByRole('columnheader').allInnerTexts();
+            await expect(card(page).getByRole('grid').count()).resolves.toBe(0);
+            await expect(list.locator('[data-id="list-item"]').count()).resolves.toBe(12);
+            // Selecting from the list enables the button, as in the table.
+            await list
+                .getByRole('checkbox', { name: 'Select Globex Berlin' })
+                .locator('xpath=following-sibling::label/span[1]')
+                .click();
+            await expect(syncButton(page, 'Sync selected').isEnabled()).resolves.toBe(true);
         });
-        expect(headers.map((text) => text.trim()).filter(Boolean).length).toBeLessThanOrEqual(4);
     });
 });

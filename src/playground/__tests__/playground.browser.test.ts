@@ -123,7 +123,7 @@ describe('loading', () => {
         await expect(
             card(page).locator('lightning-card h2').first().innerText()
         ).resolves.toContain('Zuora On-Demand Sync');
-        for (const column of ['UI_ColumnName', 'UI_ColumnSyncState', 'UI_ColumnDetails']) {
+        for (const column of ['UI_ColumnName', 'UI_ColumnLastUpdated', 'UI_ColumnSyncState']) {
             await table(page)
                 .getByRole('columnheader', { name: label(column) })
                 .first()
@@ -483,13 +483,48 @@ describe('error states', () => {
             .waitFor();
     });
 
-    test('an id that is not an Account shows the controller’s message', async () => {
+    test('an id that is not an Account says so, with no Try again', async () => {
+        expectedProblems.push('status of 500');
         await page.goto(`${playground.url}/?account=not-an-id`);
-        await card(page).locator('[data-id="error"]').waitFor();
+        const notice = card(page).locator('[data-id="notice"][data-state="invalidRecord"]');
+        await notice.waitFor();
+        await expect(notice.innerText()).resolves.toContain(
+            label('Error_InvalidAccountId', 'not-an-id')
+        );
+        await expect(card(page).locator('[data-id="retry"]').count()).resolves.toBe(0);
         await expect(page.locator('[data-id="account-name"]').innerText()).resolves.toBe(
             'Account not found'
         );
+    });
+
+    test('an Account that does not exist is not found, not an Account without billing accounts', async () => {
         expectedProblems.push('status of 500');
+        await page.goto(`${playground.url}/?account=0015g00000ZzZzZ`);
+        const notice = card(page).locator('[data-id="notice"][data-state="notFound"]');
+        await notice.waitFor();
+        const text = await notice.innerText();
+        expect(text).toContain(label('UI_NotFoundTitle'));
+        expect(text).toContain(label('Error_AccountNotFound'));
+        expect(text).not.toContain(label('UI_EmptyTitle'));
+        await expect(card(page).locator('[data-id="retry"]').count()).resolves.toBe(0);
+    });
+});
+
+describe('who sees what', () => {
+    test('the Salesforce limits panel is for admins; a rep still sees the warning', async () => {
+        playground.org.injectFaults({ apiRequestsUsed: 13800 });
+        await open(ACME);
+        await table(page).waitFor();
+        const panel = card(page).locator('c-on-demand-sync-limits');
+        await panel.locator('[data-id="numbers"]').waitFor();
+        await panel.locator('[data-id="warning"]').first().waitFor();
+
+        playground.org.setLimitsPermission(false);
+        await open(ACME);
+        await table(page).waitFor();
+        await panel.locator('[data-id="warning"]').first().waitFor();
+        await expect(panel.locator('[data-id="numbers"]').count()).resolves.toBe(0);
+        await expect(card(page).innerText()).resolves.not.toContain(label('UI_LimitsHeading'));
     });
 });
 
@@ -525,6 +560,11 @@ describe('keyboard', () => {
                 .filter({ hasText: label('UI_StateRequested') })
                 .waitFor();
         }
+        // The focus lands on the result, not on the page body the disabled button dropped it to.
+        await until(
+            async () => (await focused(page)).startsWith(`P  ${label('UI_Summary', 2, 2, 0, 0)}`),
+            'the result summary to take the focus'
+        );
         await screenshot(page, '12-keyboard');
     });
 });

@@ -287,10 +287,27 @@ describe('fault injection from the environment', () => {
             faults: {},
             apiUsage: null,
             hasPermission: null,
+            canViewLimits: null,
             zuoraConfigured: null,
             failingResources: [],
             resourceLatencyMs: 0
         });
+    });
+
+    test('sets the user: a rep, a time zone and a locale', () => {
+        const setup = setupFromEnvironment({
+            PLAYGROUND_REP: '1',
+            PLAYGROUND_TIMEZONE: 'europe/berlin',
+            PLAYGROUND_LOCALE: 'de-de'
+        });
+        expect(setup).toMatchObject({
+            canViewLimits: false,
+            timeZone: 'Europe/Berlin',
+            locale: 'de-DE'
+        });
+        expect(() => setupFromEnvironment({ PLAYGROUND_TIMEZONE: 'Mars/Olympus' })).toThrow(
+            'PLAYGROUND_TIMEZONE'
+        );
     });
 
     test('names the variable that is wrong', () => {

@@ -1,90 +1,62 @@
-// Columns of the billing account table; the datatable shares the card's width between them.
-// On a phone (form factor Small), and in a narrow region of a record page such as its right-hand
-// column (flexipageRegionWidth SMALL), only what a rep needs to choose and to see a result.
-import FORM_FACTOR from '@salesforce/client/formFactor';
+// Columns of the billing account table in a wide region (the main column of a record page).
+// Fixed widths for the columns whose values have a known length (numbers, dates, short states),
+// so that no header or time is cut at 1280 px and wider; the name takes the rest and wraps onto a
+// second line when it must. A narrow region or a phone gets the compact list instead (layout.js).
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { LABELS } from './labels';
 
-const PHONE_COLUMNS = ['recordUrl', 'syncState', 'syncDetail'];
+const fixed = (width) => ({ initialWidth: width, hideDefaultActions: true, sortable: true });
 
-const ALL_COLUMNS = Object.freeze([
+export const COLUMNS = Object.freeze([
     {
         label: LABELS.columnName,
         fieldName: 'recordUrl',
         type: 'url',
         typeAttributes: { label: { fieldName: 'name' }, target: '_self' },
+        hideDefaultActions: true,
         sortable: true,
         wrapText: true
     },
+    { ...fixed(140), label: LABELS.columnAccountNumber, fieldName: 'accountNumber', type: 'text' },
+    { ...fixed(75), label: LABELS.columnStatus, fieldName: 'status', type: 'text' },
     {
-        label: LABELS.columnAccountNumber,
-        fieldName: 'accountNumber',
-        type: 'text',
-        sortable: true
-    },
-    {
-        label: LABELS.columnStatus,
-        fieldName: 'status',
-        type: 'text',
-        sortable: true
-    },
-    {
+        ...fixed(115),
         label: LABELS.columnBalance,
         fieldName: 'balance',
+        // Lightning's currency cell: right-aligned, in the row's own currency.
         type: 'currency',
         typeAttributes: {
             currencyCode: { fieldName: 'currencyIsoCode' },
             currencyDisplayAs: 'code'
-        },
-        cellAttributes: { alignment: 'left' },
-        sortable: true
+        }
     },
     {
+        ...fixed(150),
         label: LABELS.columnLastUpdated,
         fieldName: 'lastModified',
         type: 'date',
+        // The short date and time Lightning shows in related lists ("12/3/2026, 6:05 AM").
         typeAttributes: {
             year: 'numeric',
-            month: 'short',
+            month: 'numeric',
             day: 'numeric',
-            hour: '2-digit',
+            hour: 'numeric',
             minute: '2-digit',
             // The user's Salesforce time zone, as the sentences beside it (time.js) use.
             timeZone: TIME_ZONE
-        },
-        sortable: true
+        }
     },
     {
+        ...fixed(160),
         label: LABELS.columnSyncState,
         fieldName: 'syncState',
-        type: 'text',
-        cellAttributes: { iconName: { fieldName: 'syncIcon' } },
-        sortable: true
-    },
-    {
-        label: LABELS.columnDetails,
-        fieldName: 'syncDetail',
-        type: 'text',
-        wrapText: true
+        // onDemandSyncTable's cell: icon and state, when it can sync again, the explanation as
+        // tooltip and assistive text.
+        type: 'syncState',
+        typeAttributes: {
+            icon: { fieldName: 'syncIcon' },
+            note: { fieldName: 'syncNote' },
+            detail: { fieldName: 'syncDetail' }
+        }
     }
 ]);
-
-// One array per layout: the datatable sees the same columns on every render.
-const COMPACT_COLUMNS = Object.freeze(
-    ALL_COLUMNS.filter((column) => PHONE_COLUMNS.includes(column.fieldName))
-);
-
-/**
- * The columns for a form factor ('Large', 'Medium' or 'Small') and, on a record page, the width
- * of the region holding the card ('SMALL', 'MEDIUM' or 'LARGE'; undefined elsewhere).
- */
-export function columnsFor(formFactor, regionWidth) {
-    return formFactor === 'Small' || regionWidth === 'SMALL' ? COMPACT_COLUMNS : ALL_COLUMNS;
-}
-
-export const COLUMNS = columnsFor(FORM_FACTOR);
-
-/** The columns for this device and a region width. */
-export function columnsForRegion(regionWidth) {
-    return columnsFor(FORM_FACTOR, regionWidth);
-}

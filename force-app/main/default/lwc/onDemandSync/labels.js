@@ -15,13 +15,16 @@ import NOT_CONFIGURED_TITLE from '@salesforce/label/c.OnDemandSync_UI_NotConfigu
 import NOT_CONFIGURED_MESSAGE from '@salesforce/label/c.OnDemandSync_UI_NotConfiguredMessage';
 import EMPTY_TITLE from '@salesforce/label/c.OnDemandSync_UI_EmptyTitle';
 import EMPTY_MESSAGE from '@salesforce/label/c.OnDemandSync_UI_EmptyMessage';
+import NOT_FOUND_TITLE from '@salesforce/label/c.OnDemandSync_UI_NotFoundTitle';
+import NOT_FOUND_MESSAGE from '@salesforce/label/c.OnDemandSync_Error_AccountNotFound';
+import INVALID_RECORD_TITLE from '@salesforce/label/c.OnDemandSync_UI_InvalidRecordTitle';
+import INVALID_RECORD_MESSAGE from '@salesforce/label/c.OnDemandSync_Error_InvalidAccountId';
 import COLUMN_NAME from '@salesforce/label/c.OnDemandSync_UI_ColumnName';
 import COLUMN_ACCOUNT_NUMBER from '@salesforce/label/c.OnDemandSync_UI_ColumnAccountNumber';
 import COLUMN_STATUS from '@salesforce/label/c.OnDemandSync_UI_ColumnStatus';
 import COLUMN_BALANCE from '@salesforce/label/c.OnDemandSync_UI_ColumnBalance';
 import COLUMN_LAST_UPDATED from '@salesforce/label/c.OnDemandSync_UI_ColumnLastUpdated';
 import COLUMN_SYNC_STATE from '@salesforce/label/c.OnDemandSync_UI_ColumnSyncState';
-import COLUMN_DETAILS from '@salesforce/label/c.OnDemandSync_UI_ColumnDetails';
 import FILTER_LABEL from '@salesforce/label/c.OnDemandSync_UI_FilterLabel';
 import FILTER_PLACEHOLDER from '@salesforce/label/c.OnDemandSync_UI_FilterPlaceholder';
 import FILTER_COUNT from '@salesforce/label/c.OnDemandSync_UI_FilterCount';
@@ -38,6 +41,11 @@ import STATE_REQUESTED from '@salesforce/label/c.OnDemandSync_UI_StateRequested'
 import DETAIL_REQUESTED from '@salesforce/label/c.OnDemandSync_UI_DetailRequested';
 import STATE_UPDATED from '@salesforce/label/c.OnDemandSync_UI_StateUpdated';
 import DETAIL_UPDATED from '@salesforce/label/c.OnDemandSync_UI_DetailUpdated';
+import DETAIL_UPDATED_COOLDOWN from '@salesforce/label/c.OnDemandSync_UI_DetailUpdatedCooldown';
+import NOTE_SYNC_AGAIN from '@salesforce/label/c.OnDemandSync_UI_NoteSyncAgain';
+import KEYBOARD_HELP from '@salesforce/label/c.OnDemandSync_UI_KeyboardHelp';
+import SHOW_MORE from '@salesforce/label/c.OnDemandSync_UI_ShowMore';
+import LIST_LABEL from '@salesforce/label/c.OnDemandSync_UI_ListLabel';
 import STATE_NOT_ARRIVED from '@salesforce/label/c.OnDemandSync_UI_StateNotArrived';
 import DETAIL_NOT_ARRIVED from '@salesforce/label/c.OnDemandSync_UI_DetailNotArrived';
 import STATE_FAILED from '@salesforce/label/c.OnDemandSync_UI_StateFailed';
@@ -112,13 +120,16 @@ export const LABELS = Object.freeze({
     notConfiguredMessage: NOT_CONFIGURED_MESSAGE,
     emptyTitle: EMPTY_TITLE,
     emptyMessage: EMPTY_MESSAGE,
+    notFoundTitle: NOT_FOUND_TITLE,
+    notFoundMessage: NOT_FOUND_MESSAGE,
+    invalidRecordTitle: INVALID_RECORD_TITLE,
+    invalidRecordMessage: INVALID_RECORD_MESSAGE,
     columnName: COLUMN_NAME,
     columnAccountNumber: COLUMN_ACCOUNT_NUMBER,
     columnStatus: COLUMN_STATUS,
     columnBalance: COLUMN_BALANCE,
     columnLastUpdated: COLUMN_LAST_UPDATED,
     columnSyncState: COLUMN_SYNC_STATE,
-    columnDetails: COLUMN_DETAILS,
     filterLabel: FILTER_LABEL,
     filterPlaceholder: FILTER_PLACEHOLDER,
     filterCount: FILTER_COUNT,
@@ -135,6 +146,11 @@ export const LABELS = Object.freeze({
     detailRequested: DETAIL_REQUESTED,
     stateUpdated: STATE_UPDATED,
     detailUpdated: DETAIL_UPDATED,
+    detailUpdatedCooldown: DETAIL_UPDATED_COOLDOWN,
+    noteSyncAgain: NOTE_SYNC_AGAIN,
+    keyboardHelp: KEYBOARD_HELP,
+    showMore: SHOW_MORE,
+    listLabel: LIST_LABEL,
     stateNotArrived: STATE_NOT_ARRIVED,
     detailNotArrived: DETAIL_NOT_ARRIVED,
     stateFailed: STATE_FAILED,

@@ -6,7 +6,8 @@ import getSyncContext from '@salesforce/apex/OnDemandSyncController.getSyncConte
 import requestSyncApex from '@salesforce/apex/OnDemandSyncController.requestSync';
 import { BRIDGE_MESSAGES, LABELS } from './labels';
 import { BRIDGE_TIMEOUT_MS, loadBridge } from './bridgeLoader';
-import { columnsForRegion } from './columns';
+import { COLUMNS } from './columns';
+import { isCompactRegion } from './layout';
 import { describeFailure } from './errors';
 import { FOLLOW_UP_WINDOW_MS, FollowUp } from './followUp';
 import {
@@ -20,7 +21,7 @@ import {
 import { PAGE_SIZE, buildRows, filterRows, nextCooldownEnd, rowKey, sortRows } from './rows';
 import { limitsBySource } from './limits';
 import { clampWhole } from './settings';
-import { STATE, noticeFor } from './states';
+import { STATE, noticeFor, stateOfRefusal } from './states';
 import { summaryToast } from './toast';
 
 /** Zuora's cap for one on-demand sync from the Account page (the bridge's UI_SESSION_CAP). */
@@ -39,7 +40,7 @@ export default class OnDemandSync extends LightningElement {
     /** Width of the record page region holding the card ('SMALL', 'MEDIUM' or 'LARGE'); set by Lightning. */
     @api flexipageRegionWidth;
 
-    /** Whether admins' limit numbers show (design attribute, default on). */
+    /** Whether the limits panel shows to users allowed to see it (design attribute, default on). */
     @api
     get showLimitsPanel() {
         return this._showLimitsPanel;
@@ -84,6 +85,8 @@ export default class OnDemandSync extends LightningElement {
     selectionNotice = '';
     announcement = '';
     followUpState = null;
+    /** data-id of the element that takes the focus after the next render (a sync's result). */
+    focusTarget = null;
 
     _showLimitsPanel = true;
     _recordId;
@@ -99,6 +102,18 @@ export default class OnDemandSync extends LightningElement {
     connectedCallback() {
         this.connected = true;
         this.load();
+    }
+
+    /** After a sync the focus goes to its result, not to the page body it fell to. */
+    renderedCallback() {
+        if (!this.focusTarget) {
+            return;
+        }
+        const target = this.template.querySelector(`[data-id="${this.focusTarget}"]`);
+        if (target) {
+            this.focusTarget = null;
+            target.focus();
+        }
     }
 
     disconnectedCallback() {
@@ -149,6 +164,15 @@ export default class OnDemandSync extends LightningElement {
             // The org refused the controller itself: the rep lacks the permission set.
             this.failure = null;
             this.state = STATE.NO_PERMISSION;
+            return;
+        }
+        const refusal =
+            state === STATE.LOAD_ERROR &&
+            stateOfRefusal(described.message, this.bridge && this.bridge.format, this.recordId);
+        if (refusal) {
+            // Not this Account's billing accounts, and no "Try again" that cannot succeed.
+            this.failure = null;
+            this.state = refusal;
             return;
         }
         const message =
@@ -381,15 +405,10 @@ export default class OnDemandSync extends LightningElement {
         this.selectedIds = [];
         this.selectionNotice = '';
         this.refreshRows();
-        const text = this.bridge.format(
-            LABELS.summary,
-            selected,
-            this.summary.requested,
-            this.summary.failed,
-            this.summary.skipped + this.summary.notSent
-        );
+        const text = this.summaryText;
         this.dispatchEvent(new ShowToastEvent(summaryToast(this.summary, text)));
         this.announce(text);
+        this.focusTarget = 'result-summary';
         if (this.summary.requested > 0) {
             this.startFollowUp();
         }
@@ -420,6 +439,7 @@ export default class OnDemandSync extends LightningElement {
             })
         );
         this.announce(`${LABELS.syncErrorTitle}. ${described.message}`);
+        this.focusTarget = this.syncError ? 'sync-error' : null;
     }
 
     // ---- follow-up ----------------------------------------------------------------------------
@@ -521,9 +541,33 @@ export default class OnDemandSync extends LightningElement {
         return this.cardTitle && this.cardTitle.trim() ? this.cardTitle : LABELS.cardTitle;
     }
 
-    /** A narrow region gets the phone's compact columns. */
     get columns() {
-        return columnsForRegion(this.flexipageRegionWidth);
+        return COLUMNS;
+    }
+
+    /** A phone or a narrow region gets the compact list instead of the table. */
+    get compact() {
+        return isCompactRegion(this.flexipageRegionWidth);
+    }
+
+    /** For keyboard and screen reader users: how to reach the rows and select them. */
+    get keyboardHelp() {
+        return this.bridge ? this.bridge.format(LABELS.keyboardHelp, this.maxRowSelection) : '';
+    }
+
+    /** The last sync's result in one sentence ("3 selected: 2 requested, ..."). */
+    get summaryText() {
+        const summary = this.summary;
+        if (!summary) {
+            return '';
+        }
+        return this.bridge.format(
+            LABELS.summary,
+            summary.selected,
+            summary.requested,
+            summary.failed,
+            summary.skipped + summary.notSent
+        );
     }
 
     get isLoading() {
@@ -531,7 +575,7 @@ export default class OnDemandSync extends LightningElement {
     }
 
     get notice() {
-        return noticeFor(this.state);
+        return noticeFor(this.state, this.bridge && this.bridge.format, this.recordId);
     }
 
     /** Org settings, with Zuora's defaults when a value is missing. */
@@ -598,6 +642,14 @@ export default class OnDemandSync extends LightningElement {
     get tableAreaClass() {
         const paged = this.rows.length > PAGE_SIZE ? ' table-area_paged' : '';
         return `table-area slds-is-relative${paged}`;
+    }
+
+    /**
+     * The limits panel is for admins: users with the Zuora_On_Demand_Sync_View_Limits permission
+     * (the server says), where the design attribute leaves it on.
+     */
+    get showLimitNumbers() {
+        return this.showLimitsPanel && Boolean(this.context && this.context.canViewLimits);
     }
 
     get panelLimits() {

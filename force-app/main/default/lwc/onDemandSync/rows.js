@@ -86,7 +86,14 @@ function displayOf(account, outcome, availability, bridge, now, followUpMinutes)
         case PHASE.UPDATED:
             return {
                 state: LABELS.stateUpdated,
-                detail: bridge.format(LABELS.detailUpdated, formatTime(account.lastModified, now)),
+                // Updated rows are still cooling down: the rep learns when they can sync again.
+                detail: availability.cooldownEnds
+                    ? bridge.format(
+                          LABELS.detailUpdatedCooldown,
+                          formatTime(account.lastModified, now),
+                          formatTime(availability.cooldownEnds, now)
+                      )
+                    : bridge.format(LABELS.detailUpdated, formatTime(account.lastModified, now)),
                 icon: ICON.updated
             };
         case PHASE.NOT_ARRIVED:
@@ -131,7 +138,11 @@ export function buildRows(accounts, outcomes, { bridge, now, followUpMinutes }) 
             cooldownEnds: availability.cooldownEnds || null,
             syncState: display.state,
             syncDetail: display.detail,
-            syncIcon: display.icon
+            syncIcon: display.icon,
+            // Under the state, in a few words: when a row that is cooling down can sync again.
+            syncNote: availability.cooldownEnds
+                ? bridge.format(LABELS.noteSyncAgain, formatTime(availability.cooldownEnds, now))
+                : ''
         };
     });
 }

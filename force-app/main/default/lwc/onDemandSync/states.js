@@ -8,6 +8,8 @@ export const STATE = Object.freeze({
     NO_PERMISSION: 'noPermission',
     NOT_CONFIGURED: 'notConfigured',
     EMPTY: 'empty',
+    NOT_FOUND: 'notFound',
+    INVALID_RECORD: 'invalidRecord',
     READY: 'ready'
 });
 
@@ -24,6 +26,18 @@ const NOTICES = {
         title: LABELS.notConfiguredTitle,
         message: LABELS.notConfiguredMessage
     },
+    [STATE.NOT_FOUND]: {
+        icon: 'utility:search',
+        iconText: LABELS.infoLabel,
+        title: LABELS.notFoundTitle,
+        message: LABELS.notFoundMessage
+    },
+    [STATE.INVALID_RECORD]: {
+        icon: 'utility:warning',
+        iconText: LABELS.warningLabel,
+        title: LABELS.invalidRecordTitle,
+        message: LABELS.invalidRecordMessage
+    },
     [STATE.EMPTY]: {
         icon: 'utility:info',
         iconText: LABELS.infoLabel,
@@ -32,7 +46,30 @@ const NOTICES = {
     }
 };
 
-/** The notice of a state, or null when the state shows something else. */
-export function noticeFor(state) {
-    return NOTICES[state] || null;
+/**
+ * The notice of a state, or null when the state shows something else.
+ * @param {string} state one of STATE
+ * @param {function} format the bridge's format, for messages that name the record id
+ * @param {string} recordId the page's record id
+ */
+export function noticeFor(state, format, recordId) {
+    const notice = NOTICES[state];
+    if (!notice) {
+        return null;
+    }
+    return format ? { ...notice, message: format(notice.message, recordId || '') } : notice;
+}
+
+/**
+ * The refusals of the page's own record that no retry can change, recognised by their text
+ * (an Apex error reaches the component as its message only): the state that explains them.
+ */
+export function stateOfRefusal(message, format, recordId) {
+    if (message === LABELS.notFoundMessage) {
+        return STATE.NOT_FOUND;
+    }
+    if (format && message === format(LABELS.invalidRecordMessage, recordId || '')) {
+        return STATE.INVALID_RECORD;
+    }
+    return null;
 }

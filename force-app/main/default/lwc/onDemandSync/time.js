@@ -4,6 +4,7 @@ import TIME_ZONE from '@salesforce/i18n/timeZone';
 
 const TIME = { hour: 'numeric', minute: '2-digit' };
 const DAY = { year: 'numeric', month: 'short', day: 'numeric' };
+const WEEK_MS = 6 * 24 * 3600 * 1000;
 
 function formatter(options) {
     try {
@@ -15,7 +16,8 @@ function formatter(options) {
 }
 
 /**
- * The time of a moment, with its date when it is not on the same day as `now`.
+ * The time of a moment, with its weekday when it is in the coming days, or its date when it is
+ * further away or past and not on the same day as `now`.
  * @param {Date|string|number} value the moment
  * @param {number} now milliseconds since the epoch
  * @returns {string} '' when the value is no moment
@@ -26,5 +28,10 @@ export function formatTime(value, now) {
         return '';
     }
     const sameDay = formatter(DAY).format(date) === formatter(DAY).format(new Date(now));
-    return formatter(sameDay ? TIME : { ...DAY, ...TIME }).format(date);
+    if (sameDay) {
+        return formatter(TIME).format(date);
+    }
+    // Within the coming week the weekday says which day ("Thu 6:15 AM"), and stays short.
+    const soon = date.getTime() > now && date.getTime() - now < WEEK_MS;
+    return formatter(soon ? { weekday: 'short', ...TIME } : { ...DAY, ...TIME }).format(date);
 }

@@ -1,41 +1,56 @@
-// Table columns for each form factor.
+// Table columns and the choice between the table and the compact list.
 jest.mock('../labels', () =>
     require('../../../../../test/jest-mocks/customLabels').withLabelTexts(
         jest.requireActual('../labels')
     )
 );
 
-const { columnsFor, COLUMNS } = require('../columns');
+const { COLUMNS } = require('../columns');
+const { isCompact } = require('../layout');
 
 describe('billing account columns', () => {
-    it('shows every column on desktop and tablet, sharing the width the card has', () => {
-        expect(COLUMNS).toBe(columnsFor('Large'));
-        expect(columnsFor('Medium').map((column) => column.fieldName)).toEqual([
+    it('shows six columns, with the explanation inside the sync state cell', () => {
+        expect(COLUMNS.map((column) => column.fieldName)).toEqual([
             'recordUrl',
             'accountNumber',
             'status',
             'balance',
             'lastModified',
-            'syncState',
-            'syncDetail'
+            'syncState'
         ]);
-        expect(columnsFor('Large').filter((column) => column.initialWidth)).toEqual([]);
+        const state = COLUMNS.find((column) => column.fieldName === 'syncState');
+        expect(state.type).toBe('syncState');
+        expect(state.typeAttributes.detail).toEqual({ fieldName: 'syncDetail' });
+        expect(state.typeAttributes.note).toEqual({ fieldName: 'syncNote' });
     });
 
-    it('keeps name, sync state and details on a phone', () => {
-        const phone = columnsFor('Small');
-        expect(phone.map((column) => column.label)).toEqual([
-            'Billing account',
-            'Sync state',
-            'Details'
-        ]);
+    it('shows balances in their currency and times through the date type, in the user zone', () => {
+        const balance = COLUMNS.find((column) => column.fieldName === 'balance');
+        expect(balance.type).toBe('currency');
+        expect(balance.typeAttributes.currencyCode).toEqual({ fieldName: 'currencyIsoCode' });
+        // Lightning right-aligns currency cells unless a column says otherwise.
+        expect(balance.cellAttributes).toBeUndefined();
+        const lastUpdated = COLUMNS.find((column) => column.fieldName === 'lastModified');
+        expect(lastUpdated.type).toBe('date');
+        expect(lastUpdated.typeAttributes.timeZone).toEqual(expect.any(String));
     });
 
-    it('keeps the same three columns in a narrow region of a record page, on any device', () => {
-        expect(columnsFor('Large', 'SMALL')).toBe(columnsFor('Small'));
-        expect(columnsFor('Medium', 'SMALL')).toBe(columnsFor('Small'));
-        expect(columnsFor('Small', 'LARGE')).toBe(columnsFor('Small'));
-        expect(columnsFor('Large', 'MEDIUM')).toHaveLength(7);
-        expect(columnsFor('Large', 'LARGE')).toHaveLength(7);
+    it('gives every column but the name a fixed width, and no header menu', () => {
+        expect(COLUMNS.filter((column) => !column.initialWidth).map((c) => c.fieldName)).toEqual([
+            'recordUrl'
+        ]);
+        expect(COLUMNS.every((column) => column.hideDefaultActions)).toBe(true);
+    });
+});
+
+describe('layout', () => {
+    it('shows the compact list on a phone and in a narrow region, on any device', () => {
+        expect(isCompact('Small')).toBe(true);
+        expect(isCompact('Large', 'SMALL')).toBe(true);
+        expect(isCompact('Medium', 'SMALL')).toBe(true);
+        expect(isCompact('Small', 'LARGE')).toBe(true);
+        expect(isCompact('Large', 'MEDIUM')).toBe(false);
+        expect(isCompact('Large', 'LARGE')).toBe(false);
+        expect(isCompact('Large')).toBe(false);
     });
 });

@@ -5,7 +5,9 @@ const { withLabelTexts } = require('../../../../../test/jest-mocks/customLabels'
 const MODULES = {
     onDemandSync: () => jest.requireActual('../labels'),
     errorPanel: () => jest.requireActual('../../errorPanel/labels'),
-    onDemandSyncLimits: () => jest.requireActual('../../onDemandSyncLimits/labels')
+    onDemandSyncLimits: () => jest.requireActual('../../onDemandSyncLimits/labels'),
+    onDemandSyncList: () => jest.requireActual('../../onDemandSyncList/labels'),
+    onDemandSyncBackground: () => jest.requireActual('../../onDemandSyncBackground/labels')
 };
 
 function placeholders(text) {

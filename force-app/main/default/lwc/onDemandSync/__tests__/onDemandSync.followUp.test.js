@@ -111,7 +111,7 @@ describe('c-on-demand-sync follow-up', () => {
             syncIcon: 'utility:success'
         });
         expect(rowOf(element, EU).syncDetail).toMatch(
-            /^New data from Zuora arrived at 2:00\sAM\.$/
+            /^New data from Zuora arrived at 2:00\sAM\. You can sync it again at 2:30\sAM\.$/
         );
         expect(rowOf(element, APAC).syncState).toBe(LABEL.OnDemandSync_UI_StateRequested);
         expect(refreshes).toHaveLength(1);

@@ -18,6 +18,12 @@ jest.mock('../labels', () =>
     )
 );
 
+jest.mock('../../onDemandSyncList/labels', () =>
+    require('../../../../../test/jest-mocks/customLabels').withLabelTexts(
+        jest.requireActual('../../onDemandSyncList/labels')
+    )
+);
+
 const CONTEXT = require('./data/getSyncContext.json');
 const EMPTY = require('./data/getSyncContextNoBillingAccounts.json');
 const NO_PERMISSION = require('./data/getSyncContextNoPermission.json');
@@ -65,8 +71,7 @@ describe('c-on-demand-sync states', () => {
             LABEL.OnDemandSync_UI_ColumnStatus,
             LABEL.OnDemandSync_UI_ColumnBalance,
             LABEL.OnDemandSync_UI_ColumnLastUpdated,
-            LABEL.OnDemandSync_UI_ColumnSyncState,
-            LABEL.OnDemandSync_UI_ColumnDetails
+            LABEL.OnDemandSync_UI_ColumnSyncState
         ]);
         const balance = table.columns.find((column) => column.fieldName === 'balance');
         expect(balance.typeAttributes.currencyCode).toEqual({ fieldName: 'currencyIsoCode' });
@@ -99,29 +104,60 @@ describe('c-on-demand-sync states', () => {
         expect($(element, 'table').maxRowSelection).toBe(5);
     });
 
-    it('keeps only name, sync state and details in a narrow region of the record page', async () => {
+    it('shows a compact list in a narrow region of the record page', async () => {
         getSyncContext.mockResolvedValue(copy(CONTEXT));
         const narrow = await mountCard({ flexipageRegionWidth: 'SMALL' });
-        expect($(narrow, 'table').columns.map((column) => column.fieldName)).toEqual([
-            'recordUrl',
-            'syncState',
-            'syncDetail'
-        ]);
+        const list = $(narrow, 'table');
+        expect(list.tagName).toBe('C-ON-DEMAND-SYNC-LIST');
+        const items = [...list.shadowRoot.querySelectorAll('[data-id="list-item"]')];
+        expect(
+            items.map((item) => item.querySelector('[data-id="list-name"]').textContent)
+        ).toEqual(['Acme EU', 'Acme US', 'Acme Latam (not yet in Zuora)', 'Acme APAC']);
+        // The explanation has a line of its own; the checkbox says which account it selects.
+        const latam = items[2];
+        expect(latam.querySelector('[data-id="list-detail"]').textContent).toContain(
+            LABEL.OnDemandSync_UI_DetailNoZuoraId
+        );
+        expect(latam.querySelector('lightning-input').disabled).toBe(true);
+        expect(items[0].querySelector('lightning-input').label).toBe('Select Acme EU');
+        await expect(narrow).toBeAccessible();
 
         const wide = await Promise.all(
             ['MEDIUM', 'LARGE', undefined].map((width) =>
                 mountCard({ flexipageRegionWidth: width })
             )
         );
-        wide.forEach((card) => expect($(card, 'table').columns).toHaveLength(7));
+        wide.forEach((card) => expect($(card, 'table').columns).toHaveLength(6));
     });
 
-    it('adapts its columns when the region width changes', async () => {
+    it('selects from the compact list as from the table', async () => {
+        getSyncContext.mockResolvedValue(copy(CONTEXT));
+        const element = await mountCard({ flexipageRegionWidth: 'SMALL' });
+        const list = $(element, 'table');
+        const checkbox = list.shadowRoot.querySelector('lightning-input[data-row-id]');
+        checkbox.checked = true;
+        checkbox.dispatchEvent(new CustomEvent('change'));
+        await flushPromises();
+        expect(list.selectedRows).toEqual([checkbox.dataset.rowId]);
+        expect($(element, 'sync').disabled).toBe(false);
+    });
+
+    it('switches between the table and the list when the region width changes', async () => {
         getSyncContext.mockResolvedValue(copy(CONTEXT));
         const element = await mountCard({ flexipageRegionWidth: 'LARGE' });
+        expect($(element, 'table').tagName).toBe('C-ON-DEMAND-SYNC-TABLE');
         element.flexipageRegionWidth = 'SMALL';
         await flushPromises();
-        expect($(element, 'table').columns).toHaveLength(3);
+        expect($(element, 'table').tagName).toBe('C-ON-DEMAND-SYNC-LIST');
+    });
+
+    it('tells keyboard users how to reach the rows and select them', async () => {
+        getSyncContext.mockResolvedValue(copy(CONTEXT));
+        const element = await mountCard();
+        const help = $(element, 'keyboard-help');
+        expect(help.classList).toContain('slds-assistive-text');
+        expect(help.textContent).toContain('press Space');
+        expect(help.textContent).toContain('up to 8');
     });
 
     it('says so when the Account has no billing accounts', async () => {
@@ -202,6 +238,41 @@ describe('c-on-demand-sync states', () => {
         expect($(element, 'error')).toBeNull();
         expect($(element, 'table').data).toHaveLength(4);
         expect(getSyncContext).toHaveBeenCalledTimes(2);
+    });
+
+    it('says the Account is not found, with no Try again, when the org refuses it as NOT_FOUND', async () => {
+        getSyncContext.mockRejectedValue({
+            status: 500,
+            body: {
+                message: LABEL.OnDemandSync_Error_AccountNotFound,
+                exceptionType: 'System.AuraHandledException'
+            }
+        });
+        const element = await mountCard();
+        const notice = $(element, 'notice');
+        expect(notice.dataset.state).toBe('notFound');
+        expect(notice.textContent).toContain(LABEL.OnDemandSync_UI_NotFoundTitle);
+        expect(notice.textContent).toContain(LABEL.OnDemandSync_Error_AccountNotFound);
+        expect(notice.textContent).not.toContain(LABEL.OnDemandSync_UI_EmptyTitle);
+        expect($(element, 'retry')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('says a malformed record id is not an Account, with no Try again that cannot succeed', async () => {
+        const malformed = '001-not-an-id';
+        getSyncContext.mockRejectedValue({
+            status: 500,
+            body: {
+                message: LABEL.OnDemandSync_Error_InvalidAccountId.replace('{0}', malformed),
+                exceptionType: 'System.AuraHandledException'
+            }
+        });
+        const element = await mountCard({ recordId: malformed });
+        const notice = $(element, 'notice');
+        expect(notice.dataset.state).toBe('invalidRecord');
+        expect(notice.textContent).toContain(LABEL.OnDemandSync_UI_InvalidRecordTitle);
+        expect(notice.textContent).toContain(`${malformed} is not a valid Account id.`);
+        expect($(element, 'retry')).toBeNull();
     });
 
     it('loads again when the record changes', async () => {

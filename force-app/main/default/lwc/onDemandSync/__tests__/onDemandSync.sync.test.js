@@ -98,6 +98,12 @@ describe('c-on-demand-sync sync', () => {
         expect($(element, 'announcer').textContent.trim()).toBe(
             '2 selected: 2 requested, 0 failed, 0 skipped.'
         );
+        // The result stays on the card, and the focus moves to it (not to the page body).
+        const summary = $(element, 'result-summary');
+        expect(summary.textContent.trim()).toBe('2 selected: 2 requested, 0 failed, 0 skipped.');
+        expect(element.shadowRoot.activeElement).toBe(summary);
+        // Requested rows say when they can sync again, under their state.
+        expect(rowOf(element, EU).syncNote).toMatch(/^Sync again at \d{1,2}:\d{2}/);
         expect($(element, 'partial-failure')).toBeNull();
         expect($(element, 'follow-up').textContent.trim()).toBe(
             "Waiting for Zuora's data. This card checks again for up to 10 minutes."
@@ -268,6 +274,7 @@ describe('c-on-demand-sync sync', () => {
     it('warns before syncing when the org has nearly used up its API requests', async () => {
         const context = copy(CONTEXT);
         context.limits[0].used = 13800;
+        context.canViewLimits = true;
         const { element } = await render(context);
 
         const panel = limitsPanel(element);
@@ -290,6 +297,25 @@ describe('c-on-demand-sync sync', () => {
             'DailyAsyncApexExecutions'
         ]);
         await expect(element).toBeAccessible();
+    });
+
+    it("shows a rep the warning but not the admins' limits panel", async () => {
+        const context = copy(CONTEXT);
+        context.limits[0].used = 13800;
+        context.canViewLimits = false;
+        const { element } = await render(context);
+        const panel = limitsPanel(element);
+        expect(panel.warnings).toHaveLength(1);
+        expect(panel.shadowRoot.querySelector('[data-id="warning"]')).not.toBeNull();
+        expect(panel.showNumbers).toBe(false);
+        expect(panel.shadowRoot.querySelector('[data-id="numbers"]')).toBeNull();
+    });
+
+    it('keeps the panel off for admins too when the design attribute turns it off', async () => {
+        const context = copy(CONTEXT);
+        context.canViewLimits = true;
+        const { element } = await render(context, { showLimitsPanel: false });
+        expect(limitsPanel(element).showNumbers).toBe(false);
     });
 
     it('applies the stricter of the design threshold and the org setting', async () => {
