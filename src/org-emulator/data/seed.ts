@@ -59,7 +59,7 @@ export const SAMPLE_ACCOUNTS: readonly { id: string; name: string; situation: st
         {
             id: SAMPLE_ACCOUNT_IDS.coolingDown,
             name: 'Initech',
-            situation: 'cooling down: a billing account synced 10 minutes ago'
+            situation: 'a billing account synced 10 minutes ago, cooling down'
         },
         {
             id: SAMPLE_ACCOUNT_IDS.failingSync,
@@ -74,7 +74,7 @@ export const SAMPLE_ACCOUNTS: readonly { id: string; name: string; situation: st
         {
             id: SAMPLE_ACCOUNT_IDS.manyBillingAccounts,
             name: 'Contoso Holdings',
-            situation: `${SAMPLE_MANY_COUNT} billing accounts: sync them all in the background`
+            situation: `${SAMPLE_MANY_COUNT} billing accounts, synced all at once in the background`
         }
     ]);
 
