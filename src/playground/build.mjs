@@ -143,16 +143,26 @@ async function buildServer({ outDir }) {
 
 /**
  * @param {{ lwcDir?: string, labelsFile?: string, outDir?: string, minify?: boolean,
- *           server?: boolean }} [options]
+ *           server?: boolean, onStep?: (step: string) => (() => void) }} [options]
+ *   onStep: called as each step starts with its description; the function it returns is called
+ *   when that step is done (for progress lines).
  */
 export async function buildPlayground(options = {}) {
     const { lwcDir, labelsFile, outDir } = { ...defaultPaths, ...options };
     const minify = options.minify ?? true;
     const started = Date.now();
+    const onStep = options.onStep ?? (() => () => {});
+    const steps = options.server === false ? 1 : 2;
     mkdirSync(outDir, { recursive: true });
+    let done = onStep(`step 1/${steps}: the page's script with the component, and SLDS`);
     const app = await buildApp({ lwcDir, labelsFile, outDir, minify });
     writeFileSync(join(outDir, 'slds.css'), buildSldsCss());
-    if (options.server !== false) await buildServer({ outDir });
+    done();
+    if (options.server !== false) {
+        done = onStep(`step 2/${steps}: the server with the emulated org`);
+        await buildServer({ outDir });
+        done();
+    }
     const info = {
         builtAt: new Date(started).toISOString(),
         appBytes: app.bytes,

@@ -19,11 +19,13 @@ import {
 import { closeServer, listen } from '../org-emulator/http/listen';
 import { toId18 } from '../bridge/ids';
 import { answerApex, APEX_BASE } from './apex-routes';
+import { accountPageFields, PLAYGROUND_USER } from './page/account-fields';
+import { loadPageIcons, type PageIcons } from './page/icons';
 import {
     renderPage,
     renderRecordPage,
     type PageAssets,
-    type PageField,
+    type PageChrome,
     type SampleLink
 } from './page/page';
 import { isCurrentStamp, safeJoin, sendFile, stampOf } from './static-files';
@@ -194,21 +196,14 @@ function pageAssets(paths: Paths): PageAssets {
     };
 }
 
-/** The page for one Account: header fields from the org, the switcher, the record for LDS. */
+/** The page for one Account: its fields from the org, the switcher, the record for LDS. */
 function pageFor(org: EmulatedOrg, params: URLSearchParams, context: PageContext): string {
     const accountId = params.get('account') ?? SAMPLE_ACCOUNT_IDS.threeBillingAccounts;
     const id18 = toId18(accountId);
     const account = id18 === null ? null : org.data.account(id18);
-    const billing = account ? org.data.billingAccountsOf(account.id) : [];
-    const fields: PageField[] = account
-        ? [
-              { label: 'Type', value: 'Customer' },
-              { label: 'Industry', value: account.industry ?? 'Technology' },
-              { label: 'Billing City', value: account.billingCity ?? 'San Francisco' },
-              { label: 'Billing Accounts', value: String(billing.length) },
-              { label: 'Account Owner', value: 'Playground User' }
-          ]
-        : [{ label: 'Record Id', value: accountId }];
+    const shown = account
+        ? accountPageFields(account, org.data.billingAccountsOf(account.id).length)
+        : { highlights: [{ label: 'Record Id', value: accountId }], details: [], contacts: [] };
     const record = account
         ? {
               apiName: 'Account',
@@ -221,12 +216,14 @@ function pageFor(org: EmulatedOrg, params: URLSearchParams, context: PageContext
           }
         : null;
     return renderPage({
+        chrome: chromeOf(context),
         accountId: account ? account.id : accountId,
         accountName: account ? account.name : null,
-        fields,
+        fields: shown.highlights,
+        details: shown.details,
+        contacts: shown.contacts,
         samples: [...SAMPLE_ACCOUNTS, ...context.extraSamples],
-        accountIcon: context.accountIcon,
-        css: context.css,
+        tabsScript: context.tabsScript,
         toastDurationMs: context.toastDurationMs,
         record,
         origin: context.origin(),
@@ -234,6 +231,15 @@ function pageFor(org: EmulatedOrg, params: URLSearchParams, context: PageContext
         user: context.user,
         regionWidth: params.get('region')?.toLowerCase() === 'small' ? 'SMALL' : undefined
     });
+}
+
+function chromeOf(context: PageContext): PageChrome {
+    return {
+        css: context.css,
+        stylesheet: context.assets().css,
+        icons: context.icons,
+        userName: PLAYGROUND_USER
+    };
 }
 
 /**
@@ -271,8 +277,7 @@ function recordPage(
             back: parent
                 ? { href: `/?account=${parent.id}`, label: `Back to ${parent.name}` }
                 : { href: '/', label: 'Back to the playground' },
-            css: context.css,
-            stylesheet: context.assets().css
+            chrome: chromeOf(context)
         })
     };
 }
@@ -282,8 +287,9 @@ const RECORD_PATH =
 
 interface PageContext {
     readonly css: string;
+    readonly tabsScript: string;
     readonly assets: () => PageAssets;
-    readonly accountIcon: string;
+    readonly icons: PageIcons;
     readonly toastDurationMs: number;
     readonly extraSamples: readonly SampleLink[];
     readonly origin: () => string;
@@ -305,14 +311,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     let resourceLatencyMs = options.resourceLatencyMs ?? 0;
     const host = options.host ?? '127.0.0.1';
     let origin = '';
+    const pageDir = join(paths.root, 'src', 'playground', 'page');
     const context: PageContext = {
-        css: readFileSync(join(paths.root, 'src', 'playground', 'page', 'page.css'), 'utf8'),
-        accountIcon: readFileSync(
-            join(paths.sldsAssets, 'icons', 'standard', 'account.svg'),
-            'utf8'
-        )
-            .replace('<svg ', '<svg aria-hidden="true" focusable="false" ')
-            .trim(),
+        css: readFileSync(join(pageDir, 'page.css'), 'utf8'),
+        tabsScript: readFileSync(join(pageDir, 'record-tabs.js'), 'utf8'),
+        icons: loadPageIcons(paths.sldsAssets),
         toastDurationMs: options.toastDurationMs ?? 3000,
         extraSamples: options.extraSamples ?? [],
         origin: () => origin,

@@ -7,6 +7,7 @@ import { toId18 } from '../../bridge/ids';
 import { ACCOUNT_KEY_PREFIX, DEFAULT_KEY_PREFIXES } from '../key-prefixes';
 import { SeededRandom, hashSeed } from '../random';
 import type { AccountSeed, BillingAccountSeed, ProductSeed } from './org-data';
+import { sampleProfile } from './sample-profiles';
 import type { SeedData } from './seed-data';
 
 /** The 18-character form of an id literal (throws on a typo). */
@@ -37,7 +38,7 @@ export const SAMPLE_ACCOUNT_IDS = Object.freeze({
 /** How many billing accounts the large sample Account has (more than one selection holds). */
 export const SAMPLE_MANY_COUNT = 45;
 
-/** A line per sample, for a switcher: which Account shows which situation. */
+/** A line per sample, for a switcher: which Account shows which situation (plain text). */
 export const SAMPLE_ACCOUNTS: readonly { id: string; name: string; situation: string }[] =
     Object.freeze([
         {
@@ -53,12 +54,12 @@ export const SAMPLE_ACCOUNTS: readonly { id: string; name: string; situation: st
         {
             id: SAMPLE_ACCOUNT_IDS.twelveBillingAccounts,
             name: 'Globex International',
-            situation: '12 billing accounts (more than one sync holds)'
+            situation: '12 billing accounts, more than one sync holds'
         },
         {
             id: SAMPLE_ACCOUNT_IDS.coolingDown,
             name: 'Initech',
-            situation: 'a billing account synced 10 minutes ago (cooling down)'
+            situation: 'a billing account synced 10 minutes ago, cooling down'
         },
         {
             id: SAMPLE_ACCOUNT_IDS.failingSync,
@@ -73,7 +74,7 @@ export const SAMPLE_ACCOUNTS: readonly { id: string; name: string; situation: st
         {
             id: SAMPLE_ACCOUNT_IDS.manyBillingAccounts,
             name: 'Contoso Holdings',
-            situation: `${SAMPLE_MANY_COUNT} billing accounts: sync them all in the background`
+            situation: `${SAMPLE_MANY_COUNT} billing accounts, synced all at once in the background`
         }
     ]);
 
@@ -169,7 +170,10 @@ const HOUR_MS = 3600000;
  * one request 10 minutes before `now`, and one billing account Zuora refuses.
  */
 export function sampleSeed(now: Date = new Date()): SeedData {
-    const accounts: AccountSeed[] = SAMPLE_ACCOUNTS.map(({ id, name }) => ({ id, name }));
+    const accounts: AccountSeed[] = SAMPLE_ACCOUNTS.map(({ id, name }) => {
+        const profile = sampleProfile(id);
+        return { id, name, industry: profile?.industry, billingCity: profile?.billingCity };
+    });
     let number = 100;
     const billingAccounts: BillingAccountSeed[] = BILLING_SAMPLES.flatMap(([accountId, samples]) =>
         samples.map((sample, index) => {

@@ -4,7 +4,7 @@
  * browser for the whole file; every test starts from a new org and a new page, and fails when
  * the browser's console shows an error or a warning the test did not expect.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { format } from '../../bridge/messages';
@@ -52,7 +52,6 @@ function label(name: string, ...args: unknown[]): string {
     return format(value, ...args);
 }
 
-const DOCS_IMAGE = join(PROJECT_ROOT, 'docs', 'images', 'playground.png');
 const ACME = SAMPLE_ACCOUNT_IDS.threeBillingAccounts;
 const GLOBEX = SAMPLE_ACCOUNT_IDS.twelveBillingAccounts;
 const APEX = '/__playground/apex/';
@@ -282,11 +281,7 @@ describe('syncing', () => {
             .waitFor();
         await expect(toastWith(summary).getAttribute('data-variant')).resolves.toBe('success');
         await card(page).locator('[data-id="follow-up"]').waitFor();
-        const shot = await screenshot(page, '04-sync-results');
-        if (!existsSync(DOCS_IMAGE) || process.env.UPDATE_PLAYGROUND_IMAGE) {
-            mkdirSync(join(PROJECT_ROOT, 'docs', 'images'), { recursive: true });
-            copyFileSync(shot, DOCS_IMAGE);
-        }
+        await screenshot(page, '04-sync-results');
         const logged = playground.org.auditRows().filter((entry) => entry.accountId === ACME);
         expect(logged.map((entry) => [entry.recordName, entry.status, entry.source])).toEqual([
             ['Acme APAC', 'REQUESTED', 'UI'],

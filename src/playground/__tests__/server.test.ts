@@ -11,6 +11,7 @@ import {
     parseFailures,
     setupFromEnvironment
 } from '../environment';
+import { sampleProfile } from '../../org-emulator/data/sample-profiles';
 import { escapeHtml, scriptJson } from '../page/page';
 import { startPlayground, type RunningPlayground } from '../server';
 
@@ -65,6 +66,33 @@ describe('the page', () => {
         expect(html).toContain(`<script type="application/json" id="playground-data">`);
         expect(html).toContain(`"accountId":"${ACME}"`);
         expect(html).toMatch(/<script src="\/app(?:\/[0-9a-f]{16}\/app)?\.js" defer><\/script>/);
+    });
+
+    test('each sample Account page shows its own fields and contacts', async () => {
+        const seen = new Set<string>();
+        for (const sample of SAMPLE_ACCOUNTS) {
+            const profile = sampleProfile(sample.id);
+            if (!profile) throw new Error(`No profile for ${sample.name}`);
+            const html = await (await fetch(`${playground.url}/?account=${sample.id}`)).text();
+            for (const value of [profile.type, profile.phone, profile.website, profile.owner]) {
+                expect(html).toContain(`>${escapeHtml(value)}</div>`);
+            }
+            expect(html).toContain(`Contacts (${profile.contacts.length})`);
+            for (const contact of profile.contacts) expect(html).toContain(contact.email);
+            seen.add(`${profile.industry}|${profile.billingCity}|${profile.phone}`);
+        }
+        expect(seen.size).toBe(SAMPLE_ACCOUNTS.length);
+    });
+
+    test('puts the component slot in the main column, or in the right one for ?region=small', async () => {
+        const region = async (query: string): Promise<string> => {
+            const html = await (await fetch(`${playground.url}/?account=${ACME}${query}`)).text();
+            const slot = html.indexOf('id="component-slot"');
+            expect(slot).toBeGreaterThan(0);
+            return slot > html.indexOf('data-region="sidebar"') ? 'sidebar' : 'main';
+        };
+        await expect(region('')).resolves.toBe('main');
+        await expect(region('&region=small')).resolves.toBe('sidebar');
     });
 
     test('without ?account it shows the Account with 3 billing accounts', async () => {

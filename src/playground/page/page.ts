@@ -1,20 +1,22 @@
 /**
- * The HTML of the mock Account record page: a Lightning-style header with the Account's name and
- * a few fields, a switcher between the sample Accounts, and the regions where the component and
- * the toasts go (filled by the page's script, app.js). Everything the page needs to start is in
- * the HTML, so the component's own data request is the only one made for data.
+ * The HTML of the mock Account record page, laid out as Lightning Experience draws one: the
+ * global header and the Sales app's bar (./global-header), the highlights panel with the
+ * Account's name and fields (./highlights), the Related and Details tabs with the component's
+ * region and the right column (./record-layout), and the toast region; above it all the
+ * playground's sample switcher (./switcher). Everything the page needs to start is in the HTML,
+ * so the component's own data request is the only one made for data.
  */
+import { appBar, globalHeader } from './global-header';
+import { highlights, type PageField } from './highlights';
+import { escapeHtml, scriptJson } from './html';
+import type { PageIcons } from './icons';
+import { recordLayout, type PageContact } from './record-layout';
+import { switcher, type SampleLink } from './switcher';
 
-export interface SampleLink {
-    readonly id: string;
-    readonly name: string;
-    readonly situation: string;
-}
-
-export interface PageField {
-    readonly label: string;
-    readonly value: string;
-}
+export { escapeHtml, scriptJson } from './html';
+export type { PageField } from './highlights';
+export type { PageContact } from './record-layout';
+export type { SampleLink } from './switcher';
 
 /** The stamped URLs a page loads (see the server's pageAssets). */
 export interface PageAssets {
@@ -24,16 +26,31 @@ export interface PageAssets {
     readonly resources: Readonly<Record<string, string>>;
 }
 
+/** What every page of the playground has: its style, icons and the signed-in user. */
+export interface PageChrome {
+    /** The page's own CSS (page.css). */
+    readonly css: string;
+    /** The SLDS style sheet's URL. */
+    readonly stylesheet: string;
+    readonly icons: PageIcons;
+    /** The name of the user the emulated org runs as (the header's avatar). */
+    readonly userName: string;
+}
+
 export interface PageModel {
+    readonly chrome: PageChrome;
     /** The record id given to the component (may be an id the org does not know). */
     readonly accountId: string;
     /** Null when no Account with that id is visible. */
     readonly accountName: string | null;
+    /** The highlights panel's fields. */
     readonly fields: readonly PageField[];
+    /** The Details tab's fields. */
+    readonly details: readonly PageField[];
+    readonly contacts: readonly PageContact[];
     readonly samples: readonly SampleLink[];
-    /** Inline SVG of the Account icon. */
-    readonly accountIcon: string;
-    readonly css: string;
+    /** The script that switches the record page's tabs (record-tabs.js). */
+    readonly tabsScript: string;
     readonly toastDurationMs: number;
     /** Lightning Data Service's view of the Account (lightning/uiRecordApi in the page). */
     readonly record: unknown;
@@ -45,33 +62,8 @@ export interface PageModel {
     readonly regionWidth?: 'SMALL' | 'MEDIUM' | 'LARGE';
 }
 
-const ENTITIES: Readonly<Record<string, string>> = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;'
-};
-
-export function escapeHtml(value: unknown): string {
-    return String(value).replace(/[&<>"']/g, (character) => ENTITIES[character]);
-}
-
-/** JSON that is safe inside a <script type="application/json"> element. */
-export function scriptJson(value: unknown): string {
-    return JSON.stringify(value)
-        .replace(/</g, '\\u003c')
-        .replace(/>/g, '\\u003e')
-        .replace(/&/g, '\\u0026')
-        .replace(/\u2028/g, '\\u2028')
-        .replace(/\u2029/g, '\\u2029');
-}
-
-/**
- * The start of every page: its head (`stylesheet` the SLDS style sheet's URL, `headExtra` last in
- * it) and the global header.
- */
-function pageStart(title: string, css: string, stylesheet: string, headExtra = ''): string {
+/** The start of every page: its head (`headExtra` last in it) and `top` before the chrome. */
+function pageStart(title: string, chrome: PageChrome, headExtra = '', top = ''): string {
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -79,73 +71,26 @@ function pageStart(title: string, css: string, stylesheet: string, headExtra = '
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${escapeHtml(stylesheet)}">
-<style>${css}</style>
+<link rel="stylesheet" href="${escapeHtml(chrome.stylesheet)}">
+<style>${chrome.css}</style>
 ${headExtra}</head>
 <body>
-<header class="pg-global-header slds-grid slds-grid_vertical-align-center">
-  <span class="pg-brand">Sales</span>
-  <span class="slds-badge pg-badge">Playground: emulated org with sample data</span>
-</header>
+${top}${globalHeader(chrome.icons, chrome.userName)}${appBar(chrome.icons)}
 `;
 }
 
-function switcher(model: PageModel): string {
-    const links = model.samples
-        .map((sample) => {
-            const current = sample.id === model.accountId ? ' aria-current="page"' : '';
-            return (
-                `<li><a href="/?account=${encodeURIComponent(sample.id)}"${current}` +
-                ` title="${escapeHtml(sample.situation)}">${escapeHtml(sample.name)}</a>` +
-                ` <span class="slds-text-color_weak">(${escapeHtml(sample.situation)})</span></li>`
-            );
-        })
-        .join('');
-    return (
-        `<nav class="pg-samples" aria-label="Sample Accounts">` +
-        `<span class="slds-text-title_caps slds-m-right_small">Sample Accounts</span>` +
-        `<ul>${links}</ul></nav>`
-    );
-}
-
-function header(model: PageModel): string {
-    const name = model.accountName ?? 'Account not found';
-    const fields = model.fields
-        .map(
-            (field) =>
-                `<li class="slds-page-header__detail-block">` +
-                `<div class="slds-text-title slds-truncate">${escapeHtml(field.label)}</div>` +
-                `<div class="slds-truncate">${escapeHtml(field.value)}</div></li>`
-        )
-        .join('');
+function aboutCard(model: PageModel): string {
+    const command = `zuora-sync --instance-url ${model.origin} --access-token any --account ${model.accountId}`;
     return `
-<div class="slds-page-header slds-page-header_record-home">
-  <div class="slds-page-header__row">
-    <div class="slds-page-header__col-title">
-      <div class="slds-media">
-        <div class="slds-media__figure">
-          <span class="slds-icon_container pg-record-icon" title="Account">${model.accountIcon}
-            <span class="slds-assistive-text">Account</span></span>
-        </div>
-        <div class="slds-media__body">
-          <div class="slds-page-header__name">
-            <div class="slds-page-header__name-title">
-              <h1>
-                <span>Account</span>
-                <span class="slds-page-header__title slds-truncate" data-id="account-name">${escapeHtml(name)}</span>
-              </h1>
-            </div>
-          </div>
-        </div>
-      </div>
-    </div>
+<article class="slds-card slds-card_boundary" data-id="about">
+  <div class="slds-card__header"><h2 class="slds-card__header-title">About this playground</h2></div>
+  <div class="slds-card__body slds-card__body_inner">
+    <p>The Zuora On-Demand Sync card is the real <code>c-on-demand-sync</code> component, talking to
+    an emulated org: no data leaves this machine.</p>
+    <p class="slds-m-top_x-small">The command line works against the same org:</p>
+    <p class="slds-m-top_xx-small"><code>${escapeHtml(command)}</code></p>
   </div>
-  <div class="slds-page-header__row slds-page-header__row_gutters">
-    <div class="slds-page-header__col-details">
-      <ul class="slds-page-header__detail-row">${fields}</ul>
-    </div>
-  </div>
-</div>`;
+</article>`;
 }
 
 /** The whole page. */
@@ -162,38 +107,31 @@ export function renderPage(model: PageModel): string {
     const scripts = `<script type="application/json" id="playground-data">${scriptJson(data)}</script>
 <script src="${escapeHtml(model.assets.app)}" defer></script>
 `;
-    return `${pageStart(title, model.css, model.assets.css, scripts)}${switcher(model)}
+    const layout = recordLayout({
+        details: model.details,
+        contacts: model.contacts,
+        narrow: model.regionWidth === 'SMALL',
+        sidebarExtra: aboutCard(model),
+        icons: model.chrome.icons
+    });
+    return `${pageStart(title, model.chrome, scripts, switcher(model.samples, model.accountId))}
 <main class="pg-main">
-${header(model)}
-  <div class="slds-grid slds-wrap slds-gutters_x-small pg-region">
-    <div class="slds-col slds-size_1-of-1 slds-large-size_2-of-3" id="component-slot"></div>
-    <aside class="slds-col slds-size_1-of-1 slds-large-size_1-of-3" aria-label="About this playground">
-      <article class="slds-card">
-        <div class="slds-card__header"><h2 class="slds-card__header-title">About this playground</h2></div>
-        <div class="slds-card__body slds-card__body_inner">
-          <p>The card on the left is the real <code>c-on-demand-sync</code> component, talking to an
-          emulated org: no data leaves this machine.</p>
-          <p class="slds-m-top_x-small">The command line works against the same org:</p>
-          <p class="slds-m-top_xx-small"><code>zuora-sync --instance-url ${escapeHtml(model.origin)} --access-token any --account ${escapeHtml(model.accountId)}</code></p>
-        </div>
-      </article>
-    </aside>
-  </div>
+${highlights(model.accountName, model.fields, model.chrome.icons)}
+${layout}
 </main>
 <div id="toast-region"></div>
+<script id="record-tabs-script">${model.tabsScript}</script>
 </body>
 </html>
 `;
 }
 
 export interface RecordPageModel {
+    readonly chrome: PageChrome;
     readonly objectLabel: string;
     readonly name: string;
     readonly fields: readonly PageField[];
     readonly back: { readonly href: string; readonly label: string };
-    readonly css: string;
-    /** The SLDS style sheet's URL. */
-    readonly stylesheet: string;
 }
 
 /** A plain record page for a record the playground does not emulate a page for. */
@@ -208,7 +146,7 @@ export function renderRecordPage(model: RecordPageModel): string {
         )
         .join('');
     const title = `${model.name} | ${model.objectLabel} | Zuora On-Demand Sync playground`;
-    return `${pageStart(title, model.css, model.stylesheet)}<main class="pg-main">
+    return `${pageStart(title, model.chrome)}<main class="pg-main">
   <article class="slds-card">
     <div class="slds-card__header">
       <h1 class="slds-card__header-title"><span class="slds-text-title slds-m-right_x-small">${escapeHtml(model.objectLabel)}</span> ${escapeHtml(model.name)}</h1>
