@@ -1,7 +1,7 @@
 // Columns of the billing account table in a wide region (the main column of a record page).
 // Fixed widths for the columns whose values have a known length (numbers, dates, short states),
-// so that no header or time is cut at 1280 px and wider; the name takes the rest and wraps onto a
-// second line when it must. A narrow region or a phone gets the compact list instead (layout.js).
+// so that no header or time is cut at 1280 px and wider; the name takes the rest (a long one ends
+// in an ellipsis, with the whole name as its tooltip). A narrow region or a phone gets the compact list instead (layout.js).
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { LABELS } from './labels';
 
@@ -12,15 +12,19 @@ export const COLUMNS = Object.freeze([
         label: LABELS.columnName,
         fieldName: 'recordUrl',
         type: 'url',
-        typeAttributes: { label: { fieldName: 'name' }, target: '_self' },
+        // One line: a long name ends in an ellipsis and the whole name is the link's tooltip.
+        typeAttributes: {
+            label: { fieldName: 'name' },
+            tooltip: { fieldName: 'name' },
+            target: '_self'
+        },
         hideDefaultActions: true,
-        sortable: true,
-        wrapText: true
+        sortable: true
     },
     { ...fixed(140), label: LABELS.columnAccountNumber, fieldName: 'accountNumber', type: 'text' },
-    { ...fixed(75), label: LABELS.columnStatus, fieldName: 'status', type: 'text' },
+    { ...fixed(72), label: LABELS.columnStatus, fieldName: 'status', type: 'text' },
     {
-        ...fixed(115),
+        ...fixed(112),
         label: LABELS.columnBalance,
         fieldName: 'balance',
         // Lightning's currency cell: right-aligned, in the row's own currency.
@@ -31,7 +35,7 @@ export const COLUMNS = Object.freeze([
         }
     },
     {
-        ...fixed(150),
+        ...fixed(160),
         label: LABELS.columnLastUpdated,
         fieldName: 'lastModified',
         type: 'date',
@@ -47,7 +51,7 @@ export const COLUMNS = Object.freeze([
         }
     },
     {
-        ...fixed(160),
+        ...fixed(155),
         label: LABELS.columnSyncState,
         fieldName: 'syncState',
         // onDemandSyncTable's cell: icon and state, when it can sync again, the explanation as
