@@ -62,11 +62,15 @@ export async function listBillingAccounts(
                 ...(options.sleep === undefined ? {} : { sleep: options.sleep })
             });
         } catch (error) {
-            const description = orgFailure(error);
+            const refusal = orgRefusal(error);
             problems.push({
+                code: refusal.code,
                 where: `--account ${accountId}`,
                 value: accountId,
-                message: `Its billing accounts could not be listed: ${description}`
+                message:
+                    refusal.code === 'NOT_FOUND'
+                        ? `Account ${accountId} does not exist or this user cannot see it (the org answered: ${refusal.message})`
+                        : `Its billing accounts could not be listed: ${refusal.message}`
             });
             return;
         }
@@ -97,8 +101,9 @@ export async function listBillingAccounts(
         )
     );
     if (problems.length > 0) {
+        const named = problems.map((problem) => problem.value).join(', ');
         throw inputError(
-            `${problems.length === 1 ? 'An Account' : `${problems.length} Accounts`} could not be read. Nothing was sent.`,
+            `${problems.length === 1 ? 'Account' : `${problems.length} Accounts`} ${named} could not be read. Nothing was sent.`,
             problems
         );
     }
@@ -124,6 +129,11 @@ export async function listBillingAccounts(
  * org ends it (thrown as exit 3); anything else is the org's answer about this input, as text.
  */
 export function orgFailure(error: unknown): string {
+    return orgRefusal(error).message;
+}
+
+/** As orgFailure, with the org's error code (NOT_FOUND: no such Account, or not visible). */
+function orgRefusal(error: unknown): { readonly code: string; readonly message: string } {
     const description =
         error instanceof RetriesExhausted ? error.description : describeError(error);
     if (description.code === 'INVALID_SESSION_ID' || description.httpStatus === 401) {
@@ -137,5 +147,5 @@ export function orgFailure(error: unknown): string {
         // Unreachable, or busy (a 503 after the retries): a connection failure, not bad input.
         throw authError(`The org could not be reached: ${description.message}`, 'CONNECTION');
     }
-    return description.message;
+    return { code: description.code, message: description.message };
 }
