@@ -9,6 +9,7 @@ import { resolve } from 'path';
 import { summarise, type ItemResult } from '../bridge';
 import { version } from '../../package.json';
 import { parseArgs, type CliOptions } from './args';
+import { apiUsageBeforeSending } from './api-usage';
 import { checkSessionOptions, resolveSession, type OrgLookup } from './auth';
 import { runBackground } from './background';
 import { CliError } from './errors';
@@ -292,11 +293,25 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
                       postSync: () => Promise.reject(new Error('nothing to send')),
                       apiUsage: () => null
                   };
+        const usage =
+            batches.length > 0
+                ? await apiUsageBeforeSending(await connect(), work.initialLimits ?? [], {
+                      retry,
+                      concurrency: options.concurrency,
+                      onRetry: (event) => progress.log(retryLine('Reading the API usage', event)),
+                      ...(context.sleep === undefined ? {} : { sleep: context.sleep })
+                  })
+                : { limits: work.initialLimits ?? [], warnings: [] };
+        if (usage.stop !== undefined) {
+            stop.stop(usage.stop);
+        }
         if (journal !== null) {
             beginJournal(journal, options, work, context.cwd, now().toISOString());
         }
 
         progress.start(work.toSend.length);
+        /** The stop's message as logged when it happened. */
+        let logged: string | undefined;
         let outcome: RunnerOutcome;
         try {
             outcome = await runBatches(batches, org, {
@@ -308,7 +323,7 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
                 stop,
                 now,
                 possiblySent: work.possiblySent,
-                ...(work.initialLimits === undefined ? {} : { initialLimits: work.initialLimits }),
+                initialLimits: usage.limits,
                 ...(journal === null ? {} : { recorder: journal }),
                 ...(state.resumeFile === undefined ? {} : { resumeFile: state.resumeFile }),
                 ...(context.sleep === undefined ? {} : { sleep: context.sleep }),
@@ -330,12 +345,14 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
                             `Waiting ${Math.ceil(ms / 1000)} s before sending again the items the stopped run had in flight, ` +
                                 'so that the org can tell whether it received them (it answers SKIPPED for those).'
                         ),
-                    onStop: (info) =>
+                    onStop: (info) => {
+                        logged = info.message;
                         progress.log(
                             info.reason === 'interrupted'
                                 ? info.message
                                 : `Stopping: ${info.message}`
-                        )
+                        );
+                    }
                 }
             });
         } finally {
@@ -349,7 +366,12 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
                 outcome.results.get(id) ??
                 work.known.get(id) ?? { id, status: 'NOT_SENT', message: 'Not sent.' }
         );
-        const warnings = [...work.warnings, ...outcome.warnings, ...journalWarnings];
+        const warnings = [
+            ...work.warnings,
+            ...usage.warnings,
+            ...outcome.warnings,
+            ...journalWarnings
+        ];
         if (outcome.stop !== null) {
             warnings.push({ code: outcome.stop.code, message: outcome.stop.message });
         }
@@ -362,10 +384,11 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
         if (options.json) {
             output.out(jsonReport(report));
         } else {
-            // The stop was logged when it happened; the other warnings come now.
+            // The stop was logged when it happened (its final words, when they say more, come
+            // now); the other warnings come now.
             const stopCode = outcome.stop?.code;
             warnings
-                .filter((warning) => warning.code !== stopCode)
+                .filter((warning) => warning.code !== stopCode || warning.message !== logged)
                 .forEach((warning) => output.err(`Warning: ${warning.message}\n`));
             output.out(humanReport(report));
             if (state.resumeFile !== undefined && summarise(results).notSent > 0) {

@@ -16,6 +16,7 @@ import {
     readLines,
     runCli,
     sendCounts,
+    syncBodies,
     orgEnv,
     startFaultyFront,
     startOrg,
@@ -298,7 +299,9 @@ describe('a run killed or stopped, then resumed', () => {
             }
         );
         expect(first.code).toBe(1);
-        expect(first.stderr).toContain(`Run again later with --resume ${out}.`);
+        expect(first.stderr).toContain(
+            `--resume ${out} sends them once the org has API requests to spare.`
+        );
         const next = join(dir.path, 'next.jsonl');
 
         const resumed = await runCli(['--resume', out, '--out', next, '--json'], {
@@ -359,7 +362,7 @@ describe('a run killed or stopped, then resumed', () => {
             env: orgEnv(running.url)
         });
         expect(asProducts.code).toBe(0);
-        expect(running.org.receivedRequests().map((request) => request.body)).toEqual([
+        expect(syncBodies(running.org)).toEqual([
             expect.objectContaining({ objectType: 'PRODUCT', ids: [product] })
         ]);
 
@@ -382,7 +385,7 @@ describe('a run killed or stopped, then resumed', () => {
         expect(JSON.parse(contradicting.stdout).warnings).toEqual([
             { code: 'USAGE', message: expect.stringContaining('--type') }
         ]);
-        expect(running.org.receivedRequests()).toHaveLength(1);
+        expect(syncBodies(running.org)).toHaveLength(1);
     }, 60_000);
 
     it('refuses a file that is not an --out file', async () => {
