@@ -20,6 +20,7 @@ import { JOURNAL_VERSION } from './journal';
 import { checkWritable, JournalWriter } from './journal-writer';
 import { Progress, retryLine } from './progress';
 import { errorWarnings, humanDryRun, humanReport, jsonReport, type RunReport } from './report';
+import { resumeHint } from './resume-command';
 import { retryPolicyFrom } from './retry';
 import { RunState } from './run-state';
 import {
@@ -211,6 +212,10 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
     const apiRequests = (): number => (client === null ? 0 : client.requestCount);
     state.apiRequests = apiRequests;
     state.resumeFile = options.out ?? options.resume;
+    state.resumeHint =
+        state.resumeFile === undefined
+            ? undefined
+            : resumeHint(options, context.env, state.resumeFile);
 
     if (options.background || options.job !== undefined) {
         return runBackground(options, {
@@ -391,11 +396,9 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
                 .filter((warning) => warning.code !== stopCode || warning.message !== logged)
                 .forEach((warning) => output.err(`Warning: ${warning.message}\n`));
             output.out(humanReport(report));
-            if (state.resumeFile !== undefined && summarise(results).notSent > 0) {
-                output.err(
-                    `Send the items not sent with: zuora-sync --resume ${state.resumeFile}\n`
-                );
-            }
+        }
+        if (state.resumeHint !== undefined && summarise(results).notSent > 0) {
+            output.err(`${state.resumeHint}\n`);
         }
         return report.status as ExitCode;
     }
