@@ -147,6 +147,7 @@ function beginJournal(
         accounts: work.accounts
     });
     journal.results(work.copyLines);
+    journal.names([...work.known.values()]);
 }
 
 /** Closes the journal; the warning to give when it could not be written whole. */

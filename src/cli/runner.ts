@@ -101,6 +101,8 @@ export interface RunRecorder {
     released(ids: readonly string[]): void;
     /** Results as they arrive. */
     results(lines: readonly ItemLine[]): void;
+    /** The names the answers gave (the --out lines do not hold them). */
+    names?(results: readonly ItemResult[]): void;
 }
 
 export interface RunnerEvents {
@@ -374,6 +376,7 @@ export async function runBatches(
             return { ...result, message: `${result.message}${resentNote(earlier)}` };
         });
         recorder?.results(ordered.map((result) => toItemLine(result, now().toISOString())));
+        recorder?.names?.(ordered);
         batch.ids.forEach((id, index) => results.set(id, ordered[index] as ItemResult));
         events?.onBatchDone?.(batch, ordered);
     };

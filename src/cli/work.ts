@@ -10,6 +10,7 @@ import { CliError, inputError, usageError, type InputProblem } from './errors';
 import { idsFromArgs, readIdFile, validateIds, type SourcedId, type ValidatedIds } from './input';
 import {
     hasRunToResume,
+    keyOf,
     readResumeState,
     type ItemLine,
     type ResumeHints,
@@ -56,11 +57,12 @@ export interface WorkDeps {
     readonly listAccounts?: boolean;
 }
 
-function lineToResult(line: ItemLine): ItemResult {
+function lineToResult(line: ItemLine, name: string | undefined): ItemResult {
     return {
         id: line.id,
         status: line.status,
         message: line.message,
+        ...(name === undefined ? {} : { name }),
         ...(typeof line.requestId === 'string' ? { requestId: line.requestId } : {})
     };
 }
@@ -201,7 +203,7 @@ export function resumeWork(options: CliOptions, deps: Pick<WorkDeps, 'cwd' | 'no
     // Keyed by the item as the run listed it (a line may spell it with 15 characters).
     const known = new Map<string, ItemResult>();
     for (const [id, line] of state.done) {
-        known.set(id, lineToResult({ ...line, id }));
+        known.set(id, lineToResult({ ...line, id }, state.names.get(keyOf(id))));
     }
     const warnings = [...state.warnings];
     if (state.possiblySent.size > 0) {
