@@ -12,6 +12,7 @@ import { parseArgs, type CliOptions } from './args';
 import { apiUsageBeforeSending } from './api-usage';
 import { checkSessionOptions, resolveSession, type OrgLookup } from './auth';
 import { runBackground } from './background';
+import { dryRunResults, expectedSkipsWarning } from './dry-run';
 import { CliError } from './errors';
 import { EXIT, type ExitCode } from './exit-codes';
 import { Output, type CliStreams } from './io';
@@ -274,20 +275,23 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
 
         if (options.dryRun) {
             const plan = batches.map((batch) => [...batch.ids]);
-            const results = state.results('Dry run: not sent.');
+            const results = dryRunResults(work.items, work.listed, now()).map(
+                (result) => work.known.get(result.id) ?? result
+            );
+            const warnings = [...work.warnings, ...expectedSkipsWarning(results)];
             if (options.json) {
                 output.out(
                     jsonReport({
                         status: EXIT.OK,
                         results,
                         apiRequests: apiRequests(),
-                        warnings: work.warnings,
+                        warnings,
                         batches: plan
                     })
                 );
             } else {
-                work.warnings.forEach((warning) => output.err(`Warning: ${warning.message}\n`));
-                output.out(humanDryRun(plan, work.toSend.length));
+                warnings.forEach((warning) => output.err(`Warning: ${warning.message}\n`));
+                output.out(humanDryRun(plan, work.toSend.length, results));
             }
             return EXIT.OK;
         }

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'path';
 import type { ItemResult, LimitEntry, SyncObjectType } from '../bridge';
-import { listBillingAccounts } from './accounts';
+import { listBillingAccounts, type ListedBillingAccount } from './accounts';
 import type { CliOptions } from './args';
 import { CliError, inputError, usageError, type InputProblem } from './errors';
 import { idsFromArgs, readIdFile, validateIds, type SourcedId, type ValidatedIds } from './input';
@@ -43,6 +43,8 @@ export interface Work {
     readonly accounts: string[];
     /** True when the items come from the run of a --resume file (which the run continues). */
     readonly resumed: boolean;
+    /** What the --account listing told of each billing account, keyed by keyOf(id). */
+    readonly listed: ReadonlyMap<string, ListedBillingAccount>;
 }
 
 export interface WorkDeps {
@@ -224,7 +226,8 @@ export function resumeWork(options: CliOptions, deps: Pick<WorkDeps, 'cwd' | 'no
         warnings,
         possiblySent: state.possiblySent,
         accounts: [...(state.run.accounts ?? [])],
-        resumed: true
+        resumed: true,
+        listed: new Map()
     };
 }
 
@@ -256,6 +259,7 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
 
     const warnings: CliWarning[] = [];
     let initialLimits: LimitEntry[] | undefined;
+    const listed = new Map<string, ListedBillingAccount>();
     const toList = deps.listAccounts === false ? [] : (accountIds.validated?.items ?? []);
     if (toList.length > 0) {
         const listing = await listBillingAccounts(await deps.connect(), toList, {
@@ -266,6 +270,9 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
         });
         for (const id of listing.ids) {
             sourced.push(id);
+        }
+        for (const entry of listing.listed) {
+            listed.set(keyOf(entry.id), entry);
         }
         if (listing.limits.length > 0) {
             initialLimits = listing.limits;
@@ -290,6 +297,7 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
         ...(initialLimits === undefined ? {} : { initialLimits }),
         possiblySent: new Map(),
         accounts: accountIds.validated?.items ?? [],
-        resumed: false
+        resumed: false,
+        listed
     };
 }
