@@ -16,6 +16,7 @@ import { dryRunResults, expectedSkipsWarning } from './dry-run';
 import { CliError } from './errors';
 import { EXIT, type ExitCode } from './exit-codes';
 import { Output, type CliStreams } from './io';
+import { localiseTimes } from './local-time';
 import { onSignals, type Leave } from './signals';
 import { JOURNAL_VERSION } from './journal';
 import { checkWritable, JournalWriter } from './journal-writer';
@@ -67,6 +68,11 @@ function registerSecrets(output: Output, context: CliContext): void {
     });
 }
 
+/** A warning for people (stderr), its times in local time. */
+function warningLine(warning: CliWarning): string {
+    return `Warning: ${localiseTimes(warning.message)}\n`;
+}
+
 /** True when the arguments ask for --json (before a "--" that ends the options). */
 function wantsJson(argv: readonly string[]): boolean {
     const end = argv.indexOf('--');
@@ -95,7 +101,7 @@ function printError(output: Output, state: RunState, error: CliError): ExitCode 
         ...shown.map((problem) => `  ${problem.where}: ${problem.message}`),
         ...(hidden > 0 ? [`  ... and ${hidden} more (--json lists every one of them).`] : [])
     ];
-    output.err(`${lines.join('\n')}\n`);
+    output.err(`${localiseTimes(lines.join('\n'))}\n`);
     return error.exitCode;
 }
 
@@ -290,7 +296,7 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
                     })
                 );
             } else {
-                warnings.forEach((warning) => output.err(`Warning: ${warning.message}\n`));
+                warnings.forEach((warning) => output.err(warningLine(warning)));
                 output.out(humanDryRun(plan, work.toSend.length, results));
             }
             return EXIT.OK;
@@ -399,7 +405,7 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
             const stopCode = outcome.stop?.code;
             warnings
                 .filter((warning) => warning.code !== stopCode || warning.message !== logged)
-                .forEach((warning) => output.err(`Warning: ${warning.message}\n`));
+                .forEach((warning) => output.err(warningLine(warning)));
             output.out(humanReport(report));
         }
         if (state.resumeHint !== undefined && summarise(results).notSent > 0) {

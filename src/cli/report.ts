@@ -116,8 +116,9 @@ export function humanReport(report: RunReport): string {
     }
     const header = withNames ? ['ID', 'NAME', 'STATUS', 'MESSAGE'] : ['ID', 'STATUS', 'MESSAGE'];
     const rows = shown.map((result) => {
-        const message =
-            result.jobId === undefined ? result.message : `${result.message} (job ${result.jobId})`;
+        const message = localiseTimes(
+            result.jobId === undefined ? result.message : `${result.message} (job ${result.jobId})`
+        );
         return withNames
             ? [result.id, result.name ?? '', result.status, message]
             : [result.id, result.status, message];
