@@ -3,36 +3,24 @@
  * budget already spent sends nothing, and the message says exactly what was and was not sent.
  */
 import { join } from 'path';
-import type { RunningOrg } from '../../org-emulator';
-import { orgEnv, runCli, startOrg, syncRequests, tempDir } from './harness';
+import { orgEnv, orgPerTest, runCli, syncRequests } from './harness';
 
 describe('zuora-sync --api-budget', () => {
-    let running: RunningOrg;
-    let url: string;
-    let ids: string[];
-    let dir: ReturnType<typeof tempDir>;
-
-    beforeEach(async () => {
-        ({ running, url, ids } = await startOrg(47, { apiRequestsMax: 1000 }));
-        dir = tempDir();
-    }, 60_000);
-
-    afterEach(async () => {
-        dir.remove();
-        await running.close();
-    }, 60_000);
+    const fixture = orgPerTest(47, { apiRequestsMax: 1000 });
 
     const budgetWarning = (document: { warnings: { code: string; message: string }[] }) =>
         document.warnings.find((warning) => warning.code === 'API_BUDGET_REACHED');
 
     it('a budget already spent sends nothing: the usage is read before the first batch', async () => {
-        running.org.limits.set('DailyApiRequests', 950);
-        const out = join(dir.path, 'run.jsonl');
+        fixture.running.org.limits.set('DailyApiRequests', 950);
+        const out = join(fixture.dir.path, 'run.jsonl');
 
-        const run = await runCli([...ids, '--out', out, '--json'], { env: orgEnv(url) });
+        const run = await runCli([...fixture.ids, '--out', out, '--json'], {
+            env: orgEnv(fixture.url)
+        });
 
         expect(run.code).toBe(1);
-        expect(syncRequests(running.org)).toHaveLength(0);
+        expect(syncRequests(fixture.running.org)).toHaveLength(0);
         const document = JSON.parse(run.stdout);
         expect(document.result.summary).toEqual({
             total: 47,
@@ -50,15 +38,15 @@ describe('zuora-sync --api-budget', () => {
     it('says exactly what was sent and what was not when the budget is reached during the run', async () => {
         // 897 used: the usage read first makes it 898, the answers of batches 1 and 2 read 899
         // and 900 of 1000: 90%.
-        running.org.limits.set('DailyApiRequests', 897);
-        const out = join(dir.path, 'run.jsonl');
+        fixture.running.org.limits.set('DailyApiRequests', 897);
+        const out = join(fixture.dir.path, 'run.jsonl');
 
-        const run = await runCli([...ids, '--out', out, '--concurrency', '1'], {
-            env: orgEnv(url)
+        const run = await runCli([...fixture.ids, '--out', out, '--concurrency', '1'], {
+            env: orgEnv(fixture.url)
         });
 
         expect(run.code).toBe(1);
-        expect(syncRequests(running.org)).toHaveLength(2);
+        expect(syncRequests(fixture.running.org)).toHaveLength(2);
         expect(run.stderr).toContain(
             "Warning: Stopped at the API budget (90%): the org had used 900 of 1000 of today's API requests (90%); " +
                 `sent 2 of 5 batches (20 of 47 items); 27 items NOT_SENT; --resume ${out} sends them once the org has API requests to spare.`
@@ -69,11 +57,13 @@ describe('zuora-sync --api-budget', () => {
     it('a budget reached once every batch is out stops nothing and claims nothing', async () => {
         // 897 used: the usage read first makes it 898 (below 90%); the 3 batches go out together
         // and their answers read 899 to 901: nothing is left to hold back.
-        running.org.limits.set('DailyApiRequests', 897);
+        fixture.running.org.limits.set('DailyApiRequests', 897);
 
-        const run = await runCli([...ids.slice(0, 25), '--json'], { env: orgEnv(url) });
+        const run = await runCli([...fixture.ids.slice(0, 25), '--json'], {
+            env: orgEnv(fixture.url)
+        });
 
-        expect(syncRequests(running.org)).toHaveLength(3);
+        expect(syncRequests(fixture.running.org)).toHaveLength(3);
         const document = JSON.parse(run.stdout);
         expect(document.result.summary.requested).toBe(25);
         expect(run.code).toBe(0);

@@ -3,6 +3,8 @@
  * environment (a time zone, a token) and real signals.
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { pathToFileURL } from 'url';
 
@@ -37,6 +39,21 @@ export function exited(
     return new Promise((resolvePromise) =>
         child.on('exit', (code, signal) => resolvePromise({ code, signal }))
     );
+}
+
+/**
+ * For the tests of the enclosing describe: the command line bundled once into a temporary
+ * directory (removed after them); `bundle` is set when the tests run.
+ */
+export function bundledCli(): { bundle: string; dir: string } {
+    const built = { bundle: '', dir: '' };
+    beforeAll(() => {
+        built.dir = mkdtempSync(join(tmpdir(), 'zuora-sync-cli-'));
+        built.bundle = join(built.dir, 'zuora-sync.js');
+        buildCliInto(built.bundle);
+    }, 60_000);
+    afterAll(() => rmSync(built.dir, { recursive: true, force: true }));
+    return built;
 }
 
 /** A running command line whose output is collected as it comes. */

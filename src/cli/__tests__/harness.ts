@@ -104,10 +104,14 @@ export interface OrgFixture {
  * accounts, and a temporary directory; both are removed after the test. The fields are set when
  * a test runs.
  */
-export function orgPerTest(count: number): OrgFixture {
+export function orgPerTest(count: number, options: StartOptions = {}): OrgFixture {
     const fixture = {} as OrgFixture;
     beforeEach(async () => {
-        ({ running: fixture.running, url: fixture.url, ids: fixture.ids } = await startOrg(count));
+        ({
+            running: fixture.running,
+            url: fixture.url,
+            ids: fixture.ids
+        } = await startOrg(count, options));
         fixture.dir = tempDir();
     }, 60_000);
     afterEach(async () => {

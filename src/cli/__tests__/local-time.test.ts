@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { SAMPLE_COOLING_DOWN_ID, type RunningOrg } from '../../org-emulator';
-import { buildCliInto, startChild } from './child';
-import { orgEnv, readLines, startOrg, tempDir } from './harness';
+import { SAMPLE_COOLING_DOWN_ID } from '../../org-emulator';
+import { bundledCli, startChild } from './child';
+import { orgEnv, orgPerTest, readLines } from './harness';
 
 /** The org's "2026-12-03 16:05 UTC" in a message, as a moment. */
 function utcMomentIn(message: string): Date {
@@ -24,26 +24,8 @@ function wallClock(moment: Date, offsetMinutes: number): string {
 }
 
 describe('times in the output', () => {
-    let dir: ReturnType<typeof tempDir>;
-    let bundle: string;
-    let running: RunningOrg;
-    let url: string;
-
-    beforeAll(() => {
-        dir = tempDir();
-        bundle = join(dir.path, 'zuora-sync.js');
-        buildCliInto(bundle);
-    }, 60_000);
-
-    afterAll(() => dir.remove());
-
-    beforeEach(async () => {
-        ({ running, url } = await startOrg(3));
-    }, 60_000);
-
-    afterEach(async () => {
-        await running.close();
-    }, 60_000);
+    const cli = bundledCli();
+    const fixture = orgPerTest(3);
 
     it.each([
         ['Asia/Kolkata', 330, '+05:30'],
@@ -53,9 +35,9 @@ describe('times in the output', () => {
         'TZ=%s: the human output shows local time with its offset; --json and --out stay UTC',
         async (zone, offset, suffix) => {
             // The sample billing account is in its cooldown window: the org answers SKIPPED, until when.
-            const out = join(dir.path, `${zone.replace('/', '-')}.jsonl`);
-            const json = startChild(bundle, [SAMPLE_COOLING_DOWN_ID, '--json', '--out', out], {
-                ...orgEnv(url),
+            const out = join(fixture.dir.path, `${zone.replace('/', '-')}.jsonl`);
+            const json = startChild(cli.bundle, [SAMPLE_COOLING_DOWN_ID, '--json', '--out', out], {
+                ...orgEnv(fixture.url),
                 TZ: zone
             });
             expect(await json.done).toBe(1);
@@ -65,8 +47,8 @@ describe('times in the output', () => {
             const until = utcMomentIn(result.message);
             expect(readLines(readFileSync(out, 'utf8'))[0]?.at).toMatch(/Z$/);
 
-            const human = startChild(bundle, [SAMPLE_COOLING_DOWN_ID], {
-                ...orgEnv(url),
+            const human = startChild(cli.bundle, [SAMPLE_COOLING_DOWN_ID], {
+                ...orgEnv(fixture.url),
                 TZ: zone
             });
             expect(await human.done).toBe(1);

@@ -5,9 +5,8 @@
  */
 import { writeFileSync } from 'fs';
 import { join } from 'path';
-import type { RunningOrg } from '../../org-emulator';
-import { buildCliInto, startChild, waitFor } from './child';
-import { FAST_ENV, runCli, startOrg, StopSwitch, syncRequests, tempDir, TOKEN } from './harness';
+import { bundledCli, startChild, waitFor } from './child';
+import { FAST_ENV, orgPerTest, runCli, StopSwitch, syncRequests, TOKEN } from './harness';
 
 /** The command of the "Send the items not sent with" line, as its words. */
 function pastedCommand(stderr: string): string[] {
@@ -18,38 +17,19 @@ function pastedCommand(stderr: string): string[] {
 }
 
 describe('the resume command printed after an interruption', () => {
-    let dir: ReturnType<typeof tempDir>;
-    let bundle: string;
-    let running: RunningOrg;
-    let url: string;
-    let ids: string[];
-
-    beforeAll(() => {
-        dir = tempDir();
-        bundle = join(dir.path, 'zuora-sync.js');
-        buildCliInto(bundle);
-    }, 60_000);
-
-    afterAll(() => dir.remove());
-
-    beforeEach(async () => {
-        ({ running, url, ids } = await startOrg(60));
-    }, 60_000);
-
-    afterEach(async () => {
-        await running.close();
-    }, 60_000);
+    const cli = bundledCli();
+    const fixture = orgPerTest(60);
 
     it('SIGINT with --instance-url and --access-token: the command names the URL and the options, never the token, and resumes when pasted', async () => {
-        running.org.injectFaults({ latencyMs: 150 });
-        const out = join(dir.path, 'interrupted.jsonl');
-        const idsFile = join(dir.path, 'ids.txt');
-        writeFileSync(idsFile, `${ids.join('\n')}\n`);
+        fixture.running.org.injectFaults({ latencyMs: 150 });
+        const out = join(fixture.dir.path, 'interrupted.jsonl');
+        const idsFile = join(fixture.dir.path, 'ids.txt');
+        writeFileSync(idsFile, `${fixture.ids.join('\n')}\n`);
         const run = startChild(
-            bundle,
+            cli.bundle,
             [
                 '--instance-url',
-                url,
+                fixture.url,
                 '--access-token',
                 TOKEN,
                 '--file',
@@ -63,7 +43,7 @@ describe('the resume command printed after an interruption', () => {
             ],
             { ...FAST_ENV }
         );
-        await waitFor(() => syncRequests(running.org).length >= 1);
+        await waitFor(() => syncRequests(fixture.running.org).length >= 1);
         run.child.kill('SIGINT');
 
         expect(await run.done).toBe(1);
@@ -71,23 +51,25 @@ describe('the resume command printed after an interruption', () => {
         expect(lines.filter((line) => line.includes(TOKEN))).toEqual([]);
         expect(run.stderr()).toContain(
             'Send the items not sent with (the access token again in SF_ACCESS_TOKEN, never on the command line): ' +
-                `zuora-sync --instance-url ${url} --concurrency 1 --api-budget 95 --resume ${out}\n`
+                `zuora-sync --instance-url ${fixture.url} --concurrency 1 --api-budget 95 --resume ${out}\n`
         );
 
-        running.org.injectFaults({ latencyMs: 0 });
+        fixture.running.org.injectFaults({ latencyMs: 0 });
         const [, ...args] = pastedCommand(run.stderr());
-        const resumed = startChild(bundle, args, { ...FAST_ENV, SF_ACCESS_TOKEN: TOKEN });
+        const resumed = startChild(cli.bundle, args, { ...FAST_ENV, SF_ACCESS_TOKEN: TOKEN });
         expect(await resumed.done).toBe(0);
         expect(resumed.stdout()).toContain('0 not sent');
     }, 60_000);
 
     it('a run through -o names the alias, and keeps --zuora-ids and --json', async () => {
-        const zuoraIds = ids.map((id) => running.org.data.findRecord(id)?.zuoraId as string);
-        const out = join(dir.path, 'alias.jsonl');
+        const zuoraIds = fixture.ids.map(
+            (id) => fixture.running.org.data.findRecord(id)?.zuoraId as string
+        );
+        const out = join(fixture.dir.path, 'alias.jsonl');
         const stop = new StopSwitch();
-        running.org.injectFaults({ latencyMs: 50 });
+        fixture.running.org.injectFaults({ latencyMs: 50 });
         const stopAfterFirst = setInterval(() => {
-            if (syncRequests(running.org).length >= 1) {
+            if (syncRequests(fixture.running.org).length >= 1) {
                 stop.stop({ reason: 'interrupted', code: 'INTERRUPTED', message: 'Interrupted.' });
             }
         }, 5);
@@ -107,7 +89,7 @@ describe('the resume command printed after an interruption', () => {
             {
                 env: { ...FAST_ENV },
                 stop,
-                lookupOrg: () => Promise.resolve({ instanceUrl: url, accessToken: TOKEN })
+                lookupOrg: () => Promise.resolve({ instanceUrl: fixture.url, accessToken: TOKEN })
             }
         );
         clearInterval(stopAfterFirst);
