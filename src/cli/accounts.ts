@@ -9,16 +9,27 @@ import type { SourcedId } from './input';
 import { RetriesExhausted, withRetry, type RetryEvent, type RetryPolicy } from './retry';
 import { connectionProblemOf, type OrgClient } from './transport';
 
+/** What the listing tells of one billing account (what a dry run can say of it). */
+export interface ListedBillingAccount {
+    readonly id: string;
+    readonly name?: string;
+    readonly zuoraId: string | null;
+    /** When the cooldown of a recent request ends (ISO 8601), or null. */
+    readonly cooldownUntil: string | null;
+}
+
 export interface AccountListing {
     /** Billing account ids, with the Account they came from. */
     readonly ids: SourcedId[];
+    /** Every billing account listed, with its Zuora id and cooldown. */
+    readonly listed: ListedBillingAccount[];
     /** Accounts that have no billing account. */
     readonly empty: string[];
     /** The org limit readings of the last answer. */
     readonly limits: LimitEntry[];
 }
 
-function billingAccountIds(answer: unknown): string[] | null {
+function billingAccountsOf(answer: unknown): ListedBillingAccount[] | null {
     if (answer === null || typeof answer !== 'object') {
         return null;
     }
@@ -26,11 +37,22 @@ function billingAccountIds(answer: unknown): string[] | null {
     if (!Array.isArray(list)) {
         return null;
     }
+    const text = (value: unknown): string | null =>
+        typeof value === 'string' && value !== '' ? value : null;
     return list
-        .map((entry) =>
-            entry !== null && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined
+        .filter(
+            (entry): entry is Record<string, unknown> => entry !== null && typeof entry === 'object'
         )
-        .filter((id): id is string => typeof id === 'string');
+        .filter((entry) => typeof entry.id === 'string')
+        .map((entry) => {
+            const name = text(entry.name);
+            return {
+                id: entry.id as string,
+                ...(name === null ? {} : { name }),
+                zuoraId: text(entry.zuoraId),
+                cooldownUntil: text(entry.cooldownUntil)
+            };
+        });
 }
 
 /**
@@ -47,7 +69,9 @@ export async function listBillingAccounts(
         readonly sleep?: (ms: number) => Promise<void>;
     }
 ): Promise<AccountListing> {
-    const listed: (string[] | undefined)[] = new Array<string[] | undefined>(accountIds.length);
+    const listed: (ListedBillingAccount[] | undefined)[] = new Array<
+        ListedBillingAccount[] | undefined
+    >(accountIds.length);
     const problems: InputProblem[] = [];
     let limits: LimitEntry[] = [];
     let next = 0;
@@ -62,16 +86,20 @@ export async function listBillingAccounts(
                 ...(options.sleep === undefined ? {} : { sleep: options.sleep })
             });
         } catch (error) {
-            const description = orgFailure(error);
+            const refusal = orgRefusal(error);
             problems.push({
+                code: refusal.code,
                 where: `--account ${accountId}`,
                 value: accountId,
-                message: `Its billing accounts could not be listed: ${description}`
+                message:
+                    refusal.code === 'NOT_FOUND'
+                        ? `Account ${accountId} does not exist or this user cannot see it (the org answered: ${refusal.message})`
+                        : `Its billing accounts could not be listed: ${refusal.message}`
             });
             return;
         }
-        const ids = billingAccountIds(answer);
-        if (ids === null) {
+        const entries = billingAccountsOf(answer);
+        if (entries === null) {
             problems.push({
                 where: `--account ${accountId}`,
                 value: accountId,
@@ -79,7 +107,7 @@ export async function listBillingAccounts(
             });
             return;
         }
-        listed[index] = ids;
+        listed[index] = entries;
         const readings = normaliseLimits((answer as { limits?: unknown }).limits);
         if (readings.length > 0) {
             limits = readings;
@@ -97,8 +125,9 @@ export async function listBillingAccounts(
         )
     );
     if (problems.length > 0) {
+        const named = problems.map((problem) => problem.value).join(', ');
         throw inputError(
-            `${problems.length === 1 ? 'An Account' : `${problems.length} Accounts`} could not be read. Nothing was sent.`,
+            `${problems.length === 1 ? 'Account' : `${problems.length} Accounts`} ${named} could not be read. Nothing was sent.`,
             problems
         );
     }
@@ -109,14 +138,14 @@ export async function listBillingAccounts(
         if (found.length === 0) {
             empty.push(accountId);
         }
-        found.forEach((id, position) =>
+        found.forEach((entry, position) =>
             ids.push({
-                value: id,
+                value: entry.id,
                 where: `billing account ${position + 1} of Account ${accountId}`
             })
         );
     });
-    return { ids, empty, limits };
+    return { ids, listed: listed.flatMap((entries) => entries ?? []), empty, limits };
 }
 
 /**
@@ -124,6 +153,11 @@ export async function listBillingAccounts(
  * org ends it (thrown as exit 3); anything else is the org's answer about this input, as text.
  */
 export function orgFailure(error: unknown): string {
+    return orgRefusal(error).message;
+}
+
+/** As orgFailure, with the org's error code (NOT_FOUND: no such Account, or not visible). */
+function orgRefusal(error: unknown): { readonly code: string; readonly message: string } {
     const description =
         error instanceof RetriesExhausted ? error.description : describeError(error);
     if (description.code === 'INVALID_SESSION_ID' || description.httpStatus === 401) {
@@ -137,5 +171,5 @@ export function orgFailure(error: unknown): string {
         // Unreachable, or busy (a 503 after the retries): a connection failure, not bad input.
         throw authError(`The org could not be reached: ${description.message}`, 'CONNECTION');
     }
-    return description.message;
+    return { code: description.code, message: description.message };
 }

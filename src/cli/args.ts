@@ -8,7 +8,7 @@ import { usageError } from './errors';
 
 export const DEFAULT_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 10;
-const DEFAULT_API_BUDGET = 90;
+export const DEFAULT_API_BUDGET = 90;
 
 export interface CliOptions {
     /** Ids given as arguments, in order (commas inside an argument separate ids too). */

@@ -6,7 +6,7 @@
  * the org's audit log, the command line reports the jobs' counts.
  */
 import type { CliOptions } from './args';
-import { orgFailure } from './accounts';
+import { listBillingAccounts, orgFailure } from './accounts';
 import { inputError } from './errors';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { Output } from './io';
@@ -107,11 +107,21 @@ export async function runBackground(options: CliOptions, deps: BackgroundDeps): 
     if (options.job !== undefined) {
         jobs = [await readJob(await deps.connect(), options.job, deps)];
     } else {
-        const bodies = jobBodies(await deps.work());
+        const work = await deps.work();
+        const bodies = jobBodies(work);
         if (options.dryRun) {
             return report(options, deps, [], bodies);
         }
         const client = await deps.connect();
+        if (bodies.length > 1 && work.accounts.length > 0) {
+            // Several jobs, one of them for an Account that does not exist or cannot be seen:
+            // every Account is checked first, so that no job is started at all.
+            await listBillingAccounts(client, work.accounts, {
+                concurrency: options.concurrency,
+                retry: deps.retry,
+                sleep: deps.sleep
+            });
+        }
         jobs = [];
         for (const body of bodies) {
             const job = await startJob(client, body, jobs);

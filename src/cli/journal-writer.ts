@@ -22,6 +22,7 @@ import {
 } from 'fs';
 import { open, rename, unlink } from 'fs/promises';
 import { dirname } from 'path';
+import type { ItemResult } from '../bridge';
 import { usageError } from './errors';
 import { GroupCommitFile } from './group-commit';
 import { inFlightPath, runFilePath, type ItemLine, type RunRecord } from './journal';
@@ -183,6 +184,15 @@ export class JournalWriter {
             this.keep(
                 this.inFlightLog.append(this.redact(`${JSON.stringify({ released: ids })}\n`))
             );
+        }
+    }
+
+    /** Records the names the answers gave (for a resumed run to show); with the next group. */
+    names(results: readonly ItemResult[]): void {
+        const named = results.filter((result) => result.name !== undefined && result.name !== '');
+        if (named.length > 0) {
+            const names = Object.fromEntries(named.map((result) => [result.id, result.name]));
+            this.keep(this.inFlightLog.append(this.redact(`${JSON.stringify({ names })}\n`)));
         }
     }
 

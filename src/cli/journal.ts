@@ -13,7 +13,9 @@
  *   run started: the run's lines are the ones after it (lines before it belong to earlier runs
  *   appended to the same file); `inFlightOffset` is the same for the in-flight log.
  * - `<out>.inflight.jsonl`: {"inFlight": [ids], "at"} on disk before any of those items is sent,
- *   and {"released": [ids]} for items recorded ahead that were not sent after all.
+ *   {"released": [ids]} for items recorded ahead that were not sent after all, and
+ *   {"names": {id: name}} for the names the answers gave, so that a resumed run still shows the
+ *   name of an item it does not send again (the --out lines hold the contract's keys only).
  *
  * --resume sends the run's items that have no line or whose last line is NOT_SENT; an item whose
  * last line is REQUESTED, FAILED or SKIPPED is never sent again. An item recorded in flight
@@ -96,6 +98,8 @@ export interface ResumeState {
     readonly possiblySent: Map<string, string>;
     /** False when the run file was missing (only NOT_SENT lines are pending then). */
     readonly fromRunFile: boolean;
+    /** The names the run's answers gave, keyed by keyOf(id). */
+    readonly names: Map<string, string>;
     readonly warnings: CliWarning[];
 }
 
@@ -174,35 +178,57 @@ function offsetOf(value: unknown): number {
     return typeof value === 'number' && Number.isInteger(value) ? Math.max(0, value) : 0;
 }
 
+/** The records of the in-flight log from `offset` on (a line cut short is skipped). */
+function inFlightRecords(absolutePath: string, offset: number): { [key: string]: unknown }[] {
+    const path = inFlightPath(absolutePath);
+    if (!existsSync(path)) {
+        return [];
+    }
+    const buffer = readFileSync(path);
+    const text = buffer.subarray(offset <= buffer.length ? offset : 0).toString('utf8');
+    const records: { [key: string]: unknown }[] = [];
+    for (const line of text.split('\n')) {
+        try {
+            const record: unknown = JSON.parse(line);
+            if (isObject(record)) {
+                records.push(record);
+            }
+        } catch {
+            // Not a record: skipped.
+        }
+    }
+    return records;
+}
+
 /**
  * The items the in-flight log (from `offset` on) holds in flight, with when they were sent: a
  * later record that releases an item takes it out, a later in-flight record updates it.
  */
 export function readInFlight(absolutePath: string, offset: number): Map<string, string> {
-    const path = inFlightPath(absolutePath);
     const inFlight = new Map<string, string>();
-    if (!existsSync(path)) {
-        return inFlight;
-    }
-    const buffer = readFileSync(path);
-    const text = buffer.subarray(offset <= buffer.length ? offset : 0).toString('utf8');
-    for (const line of text.split('\n')) {
-        let record: unknown;
-        try {
-            record = JSON.parse(line);
-        } catch {
-            continue;
-        }
-        if (!isObject(record)) {
-            continue;
-        }
-        const ids = (list: unknown): string[] =>
-            Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [];
+    const ids = (list: unknown): string[] =>
+        Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [];
+    for (const record of inFlightRecords(absolutePath, offset)) {
         const at = typeof record.at === 'string' ? record.at : '';
         ids(record.inFlight).forEach((id) => inFlight.set(keyOf(id), at));
         ids(record.released).forEach((id) => inFlight.delete(keyOf(id)));
     }
     return inFlight;
+}
+
+/** The names the in-flight log (from `offset` on) records, keyed by keyOf(id); the latest wins. */
+export function readNames(absolutePath: string, offset: number): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const record of inFlightRecords(absolutePath, offset)) {
+        if (isObject(record.names)) {
+            for (const [id, name] of Object.entries(record.names)) {
+                if (typeof name === 'string') {
+                    names.set(keyOf(id), name);
+                }
+            }
+        }
+    }
+    return names;
 }
 
 /** The pending items the in-flight log says may have been sent. */
@@ -322,6 +348,7 @@ export function readResumeState(
                 readInFlight(absolutePath, recorded.inFlightOffset ?? 0)
             ),
             fromRunFile: true,
+            names: readNames(absolutePath, recorded.inFlightOffset ?? 0),
             warnings
         };
     }
@@ -364,6 +391,7 @@ export function readResumeState(
         ...splitByLastLine(items, last),
         possiblySent: new Map(),
         fromRunFile: false,
+        names: readNames(absolutePath, 0),
         warnings
     };
 }

@@ -9,16 +9,20 @@ import { resolve } from 'path';
 import { summarise, type ItemResult } from '../bridge';
 import { version } from '../../package.json';
 import { parseArgs, type CliOptions } from './args';
+import { apiUsageBeforeSending } from './api-usage';
 import { checkSessionOptions, resolveSession, type OrgLookup } from './auth';
 import { runBackground } from './background';
+import { dryRunResults, expectedSkipsWarning } from './dry-run';
 import { CliError } from './errors';
 import { EXIT, type ExitCode } from './exit-codes';
 import { Output, type CliStreams } from './io';
+import { localiseTimes } from './local-time';
 import { onSignals, type Leave } from './signals';
 import { JOURNAL_VERSION } from './journal';
 import { checkWritable, JournalWriter } from './journal-writer';
 import { Progress, retryLine } from './progress';
 import { errorWarnings, humanDryRun, humanReport, jsonReport, type RunReport } from './report';
+import { resumeHint } from './resume-command';
 import { retryPolicyFrom } from './retry';
 import { RunState } from './run-state';
 import {
@@ -64,6 +68,11 @@ function registerSecrets(output: Output, context: CliContext): void {
     });
 }
 
+/** A warning for people (stderr), its times in local time. */
+function warningLine(warning: CliWarning): string {
+    return `Warning: ${localiseTimes(warning.message)}\n`;
+}
+
 /** True when the arguments ask for --json (before a "--" that ends the options). */
 function wantsJson(argv: readonly string[]): boolean {
     const end = argv.indexOf('--');
@@ -92,7 +101,7 @@ function printError(output: Output, state: RunState, error: CliError): ExitCode 
         ...shown.map((problem) => `  ${problem.where}: ${problem.message}`),
         ...(hidden > 0 ? [`  ... and ${hidden} more (--json lists every one of them).`] : [])
     ];
-    output.err(`${lines.join('\n')}\n`);
+    output.err(`${localiseTimes(lines.join('\n'))}\n`);
     return error.exitCode;
 }
 
@@ -145,6 +154,7 @@ function beginJournal(
         accounts: work.accounts
     });
     journal.results(work.copyLines);
+    journal.names([...work.known.values()]);
 }
 
 /** Closes the journal; the warning to give when it could not be written whole. */
@@ -210,6 +220,10 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
     const apiRequests = (): number => (client === null ? 0 : client.requestCount);
     state.apiRequests = apiRequests;
     state.resumeFile = options.out ?? options.resume;
+    state.resumeHint =
+        state.resumeFile === undefined
+            ? undefined
+            : resumeHint(options, context.env, state.resumeFile);
 
     if (options.background || options.job !== undefined) {
         return runBackground(options, {
@@ -267,20 +281,23 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
 
         if (options.dryRun) {
             const plan = batches.map((batch) => [...batch.ids]);
-            const results = state.results('Dry run: not sent.');
+            const results = dryRunResults(work.items, work.listed, now()).map(
+                (result) => work.known.get(result.id) ?? result
+            );
+            const warnings = [...work.warnings, ...expectedSkipsWarning(results)];
             if (options.json) {
                 output.out(
                     jsonReport({
                         status: EXIT.OK,
                         results,
                         apiRequests: apiRequests(),
-                        warnings: work.warnings,
+                        warnings,
                         batches: plan
                     })
                 );
             } else {
-                work.warnings.forEach((warning) => output.err(`Warning: ${warning.message}\n`));
-                output.out(humanDryRun(plan, work.toSend.length));
+                warnings.forEach((warning) => output.err(warningLine(warning)));
+                output.out(humanDryRun(plan, work.toSend.length, results));
             }
             return EXIT.OK;
         }
@@ -292,11 +309,25 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
                       postSync: () => Promise.reject(new Error('nothing to send')),
                       apiUsage: () => null
                   };
+        const usage =
+            batches.length > 0
+                ? await apiUsageBeforeSending(await connect(), work.initialLimits ?? [], {
+                      retry,
+                      concurrency: options.concurrency,
+                      onRetry: (event) => progress.log(retryLine('Reading the API usage', event)),
+                      ...(context.sleep === undefined ? {} : { sleep: context.sleep })
+                  })
+                : { limits: work.initialLimits ?? [], warnings: [] };
+        if (usage.stop !== undefined) {
+            stop.stop(usage.stop);
+        }
         if (journal !== null) {
             beginJournal(journal, options, work, context.cwd, now().toISOString());
         }
 
         progress.start(work.toSend.length);
+        /** The stop's message as logged when it happened. */
+        let logged: string | undefined;
         let outcome: RunnerOutcome;
         try {
             outcome = await runBatches(batches, org, {
@@ -308,7 +339,7 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
                 stop,
                 now,
                 possiblySent: work.possiblySent,
-                ...(work.initialLimits === undefined ? {} : { initialLimits: work.initialLimits }),
+                initialLimits: usage.limits,
                 ...(journal === null ? {} : { recorder: journal }),
                 ...(state.resumeFile === undefined ? {} : { resumeFile: state.resumeFile }),
                 ...(context.sleep === undefined ? {} : { sleep: context.sleep }),
@@ -330,12 +361,14 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
                             `Waiting ${Math.ceil(ms / 1000)} s before sending again the items the stopped run had in flight, ` +
                                 'so that the org can tell whether it received them (it answers SKIPPED for those).'
                         ),
-                    onStop: (info) =>
+                    onStop: (info) => {
+                        logged = info.message;
                         progress.log(
                             info.reason === 'interrupted'
                                 ? info.message
                                 : `Stopping: ${info.message}`
-                        )
+                        );
+                    }
                 }
             });
         } finally {
@@ -349,7 +382,12 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
                 outcome.results.get(id) ??
                 work.known.get(id) ?? { id, status: 'NOT_SENT', message: 'Not sent.' }
         );
-        const warnings = [...work.warnings, ...outcome.warnings, ...journalWarnings];
+        const warnings = [
+            ...work.warnings,
+            ...usage.warnings,
+            ...outcome.warnings,
+            ...journalWarnings
+        ];
         if (outcome.stop !== null) {
             warnings.push({ code: outcome.stop.code, message: outcome.stop.message });
         }
@@ -362,17 +400,16 @@ async function run(context: CliContext, output: Output, state: RunState): Promis
         if (options.json) {
             output.out(jsonReport(report));
         } else {
-            // The stop was logged when it happened; the other warnings come now.
+            // The stop was logged when it happened (its final words, when they say more, come
+            // now); the other warnings come now.
             const stopCode = outcome.stop?.code;
             warnings
-                .filter((warning) => warning.code !== stopCode)
-                .forEach((warning) => output.err(`Warning: ${warning.message}\n`));
+                .filter((warning) => warning.code !== stopCode || warning.message !== logged)
+                .forEach((warning) => output.err(warningLine(warning)));
             output.out(humanReport(report));
-            if (state.resumeFile !== undefined && summarise(results).notSent > 0) {
-                output.err(
-                    `Send the items not sent with: zuora-sync --resume ${state.resumeFile}\n`
-                );
-            }
+        }
+        if (state.resumeHint !== undefined && summarise(results).notSent > 0) {
+            output.err(`${state.resumeHint}\n`);
         }
         return report.status as ExitCode;
     }

@@ -4,24 +4,33 @@
  */
 import { summarise, type ItemResult, type SyncSummary } from '../bridge';
 import type { CliError } from './errors';
+import { localiseTimes } from './local-time';
 import type { CliWarning } from './runner';
 
 /** At most this many rows are listed; beyond it, only the items that were not REQUESTED. */
 const MAX_TABLE_ROWS = 50;
 
+/** A result as reported; a dry run's may say what it will come back as. */
+type ReportedResult = ItemResult & {
+    readonly expectedStatus?: string;
+    /** Why (for people; the message says it too). */
+    readonly expectedReason?: string;
+};
+
 export interface RunReport {
     readonly status: number;
-    readonly results: readonly ItemResult[];
+    readonly results: readonly ReportedResult[];
     readonly apiRequests: number;
     readonly warnings: readonly CliWarning[];
     /** Set for --dry-run: the planned batches. */
     readonly batches?: readonly (readonly string[])[];
 }
 
-function resultEntry(result: ItemResult): object {
+function resultEntry(result: ReportedResult): object {
     return {
         id: result.id,
         status: result.status,
+        ...(result.expectedStatus === undefined ? {} : { expectedStatus: result.expectedStatus }),
         message: result.message,
         ...(result.zuoraId === undefined ? {} : { zuoraId: result.zuoraId }),
         ...(result.name === undefined ? {} : { name: result.name }),
@@ -107,8 +116,9 @@ export function humanReport(report: RunReport): string {
     }
     const header = withNames ? ['ID', 'NAME', 'STATUS', 'MESSAGE'] : ['ID', 'STATUS', 'MESSAGE'];
     const rows = shown.map((result) => {
-        const message =
-            result.jobId === undefined ? result.message : `${result.message} (job ${result.jobId})`;
+        const message = localiseTimes(
+            result.jobId === undefined ? result.message : `${result.message} (job ${result.jobId})`
+        );
         return withNames
             ? [result.id, result.name ?? '', result.status, message]
             : [result.id, result.status, message];
@@ -126,11 +136,28 @@ export function humanReport(report: RunReport): string {
     return parts.join('');
 }
 
-/** The planned batches of a dry run, for people. */
-export function humanDryRun(batches: readonly (readonly string[])[], total: number): string {
+/** The planned batches of a dry run, for people, and the items that will come back SKIPPED. */
+export function humanDryRun(
+    batches: readonly (readonly string[])[],
+    total: number,
+    results: readonly ReportedResult[]
+): string {
     const lines = batches.map(
         (batch, index) => `Batch ${index + 1} (${batch.length}): ${batch.join(' ')}`
     );
+    const skipped = results.filter((result) => result.expectedStatus === 'SKIPPED');
+    if (skipped.length > 0) {
+        lines.push(
+            `Would come back SKIPPED (${skipped.length}):`,
+            ...table(
+                skipped.map((result) => [
+                    `  ${result.id}`,
+                    result.name ?? '',
+                    localiseTimes(result.expectedReason ?? '')
+                ])
+            ).split('\n')
+        );
+    }
     return (
         `${lines.join('\n')}${lines.length > 0 ? '\n' : ''}` +
         `Dry run: ${total} item${total === 1 ? '' : 's'} in ${batches.length} batch${

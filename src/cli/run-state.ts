@@ -23,6 +23,8 @@ export class RunState {
     apiRequests: () => number = () => 0;
     /** The --out (or --resume) file that --resume can continue; undefined without one. */
     resumeFile: string | undefined = undefined;
+    /** The line that gives the command resuming the run (with resumeFile); undefined without one. */
+    resumeHint: string | undefined = undefined;
     /** Where the run writes (set by main). */
     output: Output | null = null;
     /** The journal while it is open (a forced exit writes what is pending). */

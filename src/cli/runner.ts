@@ -101,6 +101,8 @@ export interface RunRecorder {
     released(ids: readonly string[]): void;
     /** Results as they arrive. */
     results(lines: readonly ItemLine[]): void;
+    /** The names the answers gave (the --out lines do not hold them). */
+    names?(results: readonly ItemResult[]): void;
 }
 
 export interface RunnerEvents {
@@ -165,6 +167,15 @@ export function sendLaterHint(resumeFile: string | undefined): string {
         : `Send it with --resume ${resumeFile}.`;
 }
 
+/** The stop for a refused session (an expired or revoked token), or null. */
+export function sessionRefused(description: ErrorDescription): StopInfo | null {
+    if (description.code !== 'INVALID_SESSION_ID' && description.httpStatus !== 401) {
+        return null;
+    }
+    const message = `${description.message} (the session was refused: run sf org login, or give a fresh token)`;
+    return { reason: 'auth', code: 'AUTHENTICATION', message };
+}
+
 /** What a batch whose request finally failed means for its items and for the run. */
 function judgeFailure(
     description: ErrorDescription,
@@ -181,13 +192,9 @@ function judgeFailure(
             stop: { reason: 'connection', code: 'CONNECTION', message: unusable }
         };
     }
-    if (code === 'INVALID_SESSION_ID' || description.httpStatus === 401) {
-        const message = `${description.message} (the session was refused: run sf org login, or give a fresh token)`;
-        return {
-            status: 'NOT_SENT',
-            message,
-            stop: { reason: 'auth', code: 'AUTHENTICATION', message }
-        };
+    const refused = sessionRefused(description);
+    if (refused !== null) {
+        return { status: 'NOT_SENT', message: refused.message, stop: refused };
     }
     if (code === 'NETWORK') {
         const networkCode = networkCodeOf(error);
@@ -268,21 +275,57 @@ function resentWarning(resent: readonly ItemResult[]): CliWarning[] {
 }
 
 /** The org's DailyApiRequests reading among `limits`, or null. */
-function dailyApiRequests(limits: readonly LimitEntry[]): LimitEntry | null {
+export function dailyApiRequests(limits: readonly LimitEntry[]): LimitEntry | null {
     return limits.find((limit) => limit.name === 'DailyApiRequests' && limit.max > 0) ?? null;
 }
 
-function budgetStop(reading: LimitEntry, budget: number, resumeFile?: string): StopInfo {
-    const percent = Math.floor((reading.used * 100) / reading.max);
+/** The reading at which the budget stopped the run (the final message adds what was sent). */
+interface BudgetReading {
+    readonly reading: LimitEntry;
+    readonly budget: number;
+}
+
+function percentOf(reading: LimitEntry): number {
+    return Math.floor((reading.used * 100) / reading.max);
+}
+
+function budgetStop(reading: LimitEntry, budget: number): StopInfo {
     return {
         reason: 'budget',
         code: 'API_BUDGET_REACHED',
         message:
-            `The org has used ${percent}% of today's API requests (${reading.used} of ${reading.max}), ` +
-            `which reaches --api-budget ${budget}%: no further batch was sent. ` +
+            `The org has used ${percentOf(reading)}% of today's API requests (${reading.used} of ${reading.max}), ` +
+            `which reaches --api-budget ${budget}%: no new batch is sent.`
+    };
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+    return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The budget stop as the run ends: exactly what was and was not sent, and how to send the rest.
+ * "Stopped at the API budget (90%): the org had used 900 of 1000 ... sent 2 of 5 batches (20 of
+ * 47 items); 27 items NOT_SENT; --resume run.jsonl sends them."
+ */
+function budgetSummary(
+    { reading, budget }: BudgetReading,
+    sent: { batches: number; items: number },
+    total: { batches: number; items: number },
+    resumeFile: string | undefined
+): StopInfo {
+    const notSent = total.items - sent.items;
+    return {
+        reason: 'budget',
+        code: 'API_BUDGET_REACHED',
+        message:
+            `Stopped at the API budget (${budget}%): the org had used ${reading.used} of ${reading.max} of today's API requests ` +
+            `(${percentOf(reading)}%)${sent.batches === 0 ? ' before the first batch' : ''}; ` +
+            `sent ${sent.batches} of ${count(total.batches, 'batch', 'batches')} (${sent.items} of ${count(total.items, 'item')}); ` +
+            `${count(notSent, 'item')} NOT_SENT; ` +
             (resumeFile === undefined
-                ? 'Run the command again later, with --out next time (a run with --out can be resumed).'
-                : `Run again later with --resume ${resumeFile}.`)
+                ? 'run the command again later to send them, with --out next time (a run with --out can be resumed).'
+                : `--resume ${resumeFile} sends them once the org has API requests to spare.`)
     };
 }
 
@@ -313,6 +356,9 @@ export async function runBatches(
     const { stop, events, recorder } = options;
 
     const resent: ItemResult[] = [];
+    /** The next batch to take; the batches before it were sent (or held, see `held`). */
+    let next = 0;
+    let budgetReached: BudgetReading | null = null;
 
     const record = (batch: Batch, list: ItemResult[], retried: boolean): void => {
         const byKey = new Map(list.map((result) => [keyOf(result.id), result]));
@@ -330,6 +376,7 @@ export async function runBatches(
             return { ...result, message: `${result.message}${resentNote(earlier)}` };
         });
         recorder?.results(ordered.map((result) => toItemLine(result, now().toISOString())));
+        recorder?.names?.(ordered);
         batch.ids.forEach((id, index) => results.set(id, ordered[index] as ItemResult));
         events?.onBatchDone?.(batch, ordered);
     };
@@ -342,9 +389,15 @@ export async function runBatches(
             });
         }
         const reading = dailyApiRequests(limits) ?? client.apiUsage();
-        if (reading !== null && (reading.used * 100) / reading.max >= options.apiBudget) {
-            const info = budgetStop(reading, options.apiBudget, options.resumeFile);
-            stop.stop(info);
+        // Only a batch still to send is held back: after the last one, the budget stops nothing.
+        if (
+            reading !== null &&
+            (reading.used * 100) / reading.max >= options.apiBudget &&
+            next < batches.length &&
+            stop.stopped === null
+        ) {
+            budgetReached = { reading, budget: options.apiBudget };
+            stop.stop(budgetStop(reading, options.apiBudget));
         }
     };
 
@@ -471,7 +524,6 @@ export async function runBatches(
         await sendBatch(batch);
     };
 
-    let next = 0;
     const take = (): number | undefined =>
         stop.stopped === null && next < batches.length ? next++ : undefined;
     const worker = async (): Promise<void> => {
@@ -512,9 +564,22 @@ export async function runBatches(
         recorder?.results(list.map((result) => toItemLine(result, at)));
         list.forEach((result) => results.set(result.id, result));
     }
+    const unsentSet = new Set(unsentIndexes);
+    const sentIndexes = [...batches.keys()].filter((index) => !unsentSet.has(index));
+    const itemsOf = (indexes: number[]): number =>
+        indexes.reduce((sum, index) => sum + (batches[index] as Batch).ids.length, 0);
+    const stopped =
+        budgetReached !== null && stop.stopped?.reason === 'budget'
+            ? budgetSummary(
+                  budgetReached,
+                  { batches: sentIndexes.length, items: itemsOf(sentIndexes) },
+                  { batches: batches.length, items: itemsOf([...batches.keys()]) },
+                  options.resumeFile
+              )
+            : stop.stopped;
     return {
         results,
-        stop: stop.stopped,
+        stop: stopped,
         warnings: [...warnings.values(), ...resentWarning(resent)]
     };
 }

@@ -24,9 +24,9 @@ export interface SignalControl {
  */
 function leaveNow(state: RunState): void {
     const message =
-        state.resumeFile === undefined
+        state.resumeHint === undefined
             ? 'Stopped without waiting for the requests in flight: run the command again to send what is left (the org answers SKIPPED for an item it had already received).'
-            : `Stopped without waiting for the requests in flight: --resume ${state.resumeFile} sends what has no final line (the org answers SKIPPED for an item it had already received).`;
+            : `Stopped without waiting for the requests in flight: --resume ${state.resumeFile} sends what has no final line (the org answers SKIPPED for an item it had already received). ${state.resumeHint}`;
     state.journal?.closeNow();
     const output = state.output;
     if (output !== null) {

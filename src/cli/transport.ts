@@ -37,6 +37,8 @@ export interface OrgClient {
     getJob(jobId: string): Promise<unknown>;
     /** The org's daily API usage from the last Sforce-Limit-Info header, if any. */
     apiUsage(): LimitEntry | null;
+    /** GET /services/data/vXX.X/limits: one REST request; the org's DailyApiRequests reading. */
+    readApiUsage(): Promise<LimitEntry | null>;
     /** REST requests that reached the org so far (not those that never connected). */
     readonly requestCount: number;
 }
@@ -188,6 +190,18 @@ function counted<T>(send: () => Promise<T>, count: (delta: number) => void): Pro
  * A client on a session. jsforce is loaded on the first listing only: a run from ids or a file
  * never needs it, and loading it was about half of the command line's start-up time.
  */
+/** The DailyApiRequests entry of a Limits resource answer ({ Max, Remaining }), or null. */
+function dailyApiRequestsOf(limits: unknown): LimitEntry | null {
+    const entry = (limits as { DailyApiRequests?: { Max?: unknown; Remaining?: unknown } } | null)
+        ?.DailyApiRequests;
+    const max = entry?.Max;
+    const remaining = entry?.Remaining;
+    if (typeof max !== 'number' || typeof remaining !== 'number' || max <= 0) {
+        return null;
+    }
+    return { name: 'DailyApiRequests', scope: 'org', used: max - remaining, max };
+}
+
 export function createOrgClient(session: OrgSession, options: { timeoutMs: number }): OrgClient {
     let conn: Connection | undefined;
     const connection = async (): Promise<Connection> => {
@@ -253,6 +267,10 @@ export function createOrgClient(session: OrgSession, options: { timeoutMs: numbe
                 accountId
             )}/billing-accounts`;
             return get(url);
+        },
+        async readApiUsage(): Promise<LimitEntry | null> {
+            const limits = await get(`/services/data/v${API_VERSION}/limits`);
+            return dailyApiRequestsOf(limits);
         },
         apiUsage(): LimitEntry | null {
             const listed = conn?.limitInfo.apiUsage;

@@ -4,12 +4,13 @@
  */
 import { resolve } from 'path';
 import type { ItemResult, LimitEntry, SyncObjectType } from '../bridge';
-import { listBillingAccounts } from './accounts';
+import { listBillingAccounts, type ListedBillingAccount } from './accounts';
 import type { CliOptions } from './args';
 import { CliError, inputError, usageError, type InputProblem } from './errors';
 import { idsFromArgs, readIdFile, validateIds, type SourcedId, type ValidatedIds } from './input';
 import {
     hasRunToResume,
+    keyOf,
     readResumeState,
     type ItemLine,
     type ResumeHints,
@@ -42,6 +43,8 @@ export interface Work {
     readonly accounts: string[];
     /** True when the items come from the run of a --resume file (which the run continues). */
     readonly resumed: boolean;
+    /** What the --account listing told of each billing account, keyed by keyOf(id). */
+    readonly listed: ReadonlyMap<string, ListedBillingAccount>;
 }
 
 export interface WorkDeps {
@@ -56,11 +59,12 @@ export interface WorkDeps {
     readonly listAccounts?: boolean;
 }
 
-function lineToResult(line: ItemLine): ItemResult {
+function lineToResult(line: ItemLine, name: string | undefined): ItemResult {
     return {
         id: line.id,
         status: line.status,
         message: line.message,
+        ...(name === undefined ? {} : { name }),
         ...(typeof line.requestId === 'string' ? { requestId: line.requestId } : {})
     };
 }
@@ -201,7 +205,7 @@ export function resumeWork(options: CliOptions, deps: Pick<WorkDeps, 'cwd' | 'no
     // Keyed by the item as the run listed it (a line may spell it with 15 characters).
     const known = new Map<string, ItemResult>();
     for (const [id, line] of state.done) {
-        known.set(id, lineToResult({ ...line, id }));
+        known.set(id, lineToResult({ ...line, id }, state.names.get(keyOf(id))));
     }
     const warnings = [...state.warnings];
     if (state.possiblySent.size > 0) {
@@ -222,7 +226,8 @@ export function resumeWork(options: CliOptions, deps: Pick<WorkDeps, 'cwd' | 'no
         warnings,
         possiblySent: state.possiblySent,
         accounts: [...(state.run.accounts ?? [])],
-        resumed: true
+        resumed: true,
+        listed: new Map()
     };
 }
 
@@ -254,6 +259,7 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
 
     const warnings: CliWarning[] = [];
     let initialLimits: LimitEntry[] | undefined;
+    const listed = new Map<string, ListedBillingAccount>();
     const toList = deps.listAccounts === false ? [] : (accountIds.validated?.items ?? []);
     if (toList.length > 0) {
         const listing = await listBillingAccounts(await deps.connect(), toList, {
@@ -264,6 +270,9 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
         });
         for (const id of listing.ids) {
             sourced.push(id);
+        }
+        for (const entry of listing.listed) {
+            listed.set(keyOf(entry.id), entry);
         }
         if (listing.limits.length > 0) {
             initialLimits = listing.limits;
@@ -288,6 +297,7 @@ export async function freshWork(options: CliOptions, deps: WorkDeps): Promise<Wo
         ...(initialLimits === undefined ? {} : { initialLimits }),
         possiblySent: new Map(),
         accounts: accountIds.validated?.items ?? [],
-        resumed: false
+        resumed: false,
+        listed
     };
 }

@@ -97,7 +97,8 @@ describe('--json on every exit', () => {
             'REQUESTED',
             'REQUESTED'
         ]);
-        expect(document.result.apiRequests).toBe(1);
+        // The API usage read before the first batch, and the batch.
+        expect(document.result.apiRequests).toBe(2);
 
         const dry = await runCli([fixture.ids[2] as string, '--dry-run', '--json'], { env: {} });
         expect(dry.code).toBe(0);

@@ -43,19 +43,20 @@ describe('the API budget', () => {
         });
 
         expect(run.code).toBe(1);
-        // 897 used: the answers of requests 1, 2 and 3 read 898, 899 and 900 of 1000 (90%).
-        expect(syncRequests(running.org)).toHaveLength(3);
+        // 897 used: the API usage read first reads 898, the answers of batches 1 and 2 read 899
+        // and 900 of 1000 (90%).
+        expect(syncRequests(running.org)).toHaveLength(2);
         const document = JSON.parse(run.stdout);
         expect(document.result.summary).toEqual({
             total: 60,
-            requested: 30,
+            requested: 20,
             failed: 0,
             skipped: 0,
-            notSent: 30
+            notSent: 40
         });
         expect(
             document.result.results
-                .slice(30)
+                .slice(20)
                 .every((result: { status: string }) => result.status === 'NOT_SENT')
         ).toBe(true);
         expect(document.warnings).toEqual(
@@ -73,19 +74,20 @@ describe('the API budget', () => {
         );
         expect(budget.message).not.toContain('--resume');
         expect(budget.message).toContain('with --out next time');
-        expect(document.result.results[30].message).not.toContain('--resume');
-        expect(document.result.results[30].message).toContain('Run the command again');
+        expect(document.result.results[20].message).not.toContain('--resume');
+        expect(document.result.results[20].message).toContain('Run the command again');
     }, 60_000);
 
     it('lets the batches already in flight finish when the budget is reached', async () => {
         running.org.injectFaults({ latencyMs: 20 });
-        const run = await runCli([...ids, '--concurrency', '4', '--api-budget', '89.8', '--json'], {
+        const run = await runCli([...ids, '--concurrency', '4', '--api-budget', '89.9', '--json'], {
             env: orgEnv(url)
         });
 
         expect(run.code).toBe(1);
         const document = JSON.parse(run.stdout);
-        // Four batches go out together; the first answer (898 of 1000 or more) reaches 89.8%:
+        // The API usage read first (898 of 1000) is below 89.9%: four batches go out together;
+        // the first answer (899 of 1000 or more) reaches 89.9%:
         // no fifth batch is sent, and the three others in flight finish.
         expect(syncRequests(running.org)).toHaveLength(4);
         expect(document.result.summary).toEqual({
@@ -165,7 +167,8 @@ describe('failures', () => {
         expect(run.code).toBe(0);
         expect(front.seen()).toBe(7);
         expect(syncRequests(running.org)).toHaveLength(1);
-        expect(JSON.parse(run.stdout).result.apiRequests).toBe(7);
+        // The 7 tries and the API usage read before them.
+        expect(JSON.parse(run.stdout).result.apiRequests).toBe(8);
         expect(run.stderr.match(/Retrying in/g)).toHaveLength(6);
     }, 60_000);
 
@@ -179,13 +182,18 @@ describe('failures', () => {
             });
 
             expect(run.code).toBe(1);
-            expect(running.org.receivedRequests()).toHaveLength(4);
+            // 4 tries of the API usage read (a warning says it is unknown), 4 of the batch.
+            expect(running.org.receivedRequests()).toHaveLength(8);
+            expect(syncRequests(running.org)).toHaveLength(4);
             const document = JSON.parse(run.stdout);
             expect(document.result.summary).toEqual(
                 expect.objectContaining({ failed: 0, notSent: 10 })
             );
             expect(document.result.results[0].message).toMatch(/temporary failure, 4 tries/);
-            expect(document.result.apiRequests).toBe(4);
+            expect(document.result.apiRequests).toBe(8);
+            expect(document.warnings).toEqual(
+                expect.arrayContaining([expect.objectContaining({ code: 'API_USAGE_UNKNOWN' })])
+            );
             expect(readResumeState(out, out).pending).toEqual(ids.slice(0, 10));
 
             running.org.clearFaults();
@@ -310,7 +318,8 @@ describe('failures', () => {
             expect(run.code).toBe(3);
             expect(syncRequests(running.org)).toHaveLength(4);
             const document = JSON.parse(run.stdout);
-            expect(document.result.apiRequests).toBe(4);
+            // The 4 tries and the API usage read before them.
+            expect(document.result.apiRequests).toBe(5);
             expect(document.result.summary).toEqual({
                 total: 10,
                 requested: 0,

@@ -8,7 +8,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { pathToFileURL } from 'url';
 import type { RunningOrg } from '../../org-emulator';
 import { readResumeState, runFilePath } from '../journal';
 import { JournalWriter, writeRunFile } from '../journal-writer';
@@ -16,28 +15,17 @@ import {
     readLines,
     runCli,
     sendCounts,
+    syncBodies,
     orgEnv,
     startFaultyFront,
     startOrg,
     syncRequests,
     tempDir
 } from './harness';
+import { buildCliInto, exited, waitFor } from './child';
 
 const ROOT = resolve(__dirname, '../../..');
 const FINAL = new Set(['REQUESTED', 'FAILED', 'SKIPPED']);
-
-/** Bundles the command line with scripts/build-cli.mjs (an ES module: run in a child process). */
-function buildCliInto(outfile: string): void {
-    const script = pathToFileURL(join(ROOT, 'scripts/build-cli.mjs')).href;
-    const code = `import { buildCli } from ${JSON.stringify(script)};
-await buildCli({ outfile: ${JSON.stringify(outfile)} });`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
-        encoding: 'utf8'
-    });
-    if (run.status !== 0) {
-        throw new Error(`Build of the command line failed: ${run.stderr}`);
-    }
-}
 
 function itemLines(path: string): { id: string; status: string; message: string }[] {
     return readLines(readFileSync(path, 'utf8')).filter(
@@ -75,24 +63,6 @@ function finalCounts(path: string): Map<string, number> {
         }
     }
     return counts;
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 10000): Promise<void> {
-    const started = Date.now();
-    while (!check()) {
-        if (Date.now() - started > timeoutMs) {
-            throw new Error('timed out waiting');
-        }
-        await new Promise((resolvePromise) => setTimeout(resolvePromise, 5));
-    }
-}
-
-function exited(
-    child: ChildProcess
-): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-    return new Promise((resolvePromise) =>
-        child.on('exit', (code, signal) => resolvePromise({ code, signal }))
-    );
 }
 
 describe('a run killed or stopped, then resumed', () => {
@@ -298,7 +268,9 @@ describe('a run killed or stopped, then resumed', () => {
             }
         );
         expect(first.code).toBe(1);
-        expect(first.stderr).toContain(`Run again later with --resume ${out}.`);
+        expect(first.stderr).toContain(
+            `--resume ${out} sends them once the org has API requests to spare.`
+        );
         const next = join(dir.path, 'next.jsonl');
 
         const resumed = await runCli(['--resume', out, '--out', next, '--json'], {
@@ -359,7 +331,7 @@ describe('a run killed or stopped, then resumed', () => {
             env: orgEnv(running.url)
         });
         expect(asProducts.code).toBe(0);
-        expect(running.org.receivedRequests().map((request) => request.body)).toEqual([
+        expect(syncBodies(running.org)).toEqual([
             expect.objectContaining({ objectType: 'PRODUCT', ids: [product] })
         ]);
 
@@ -382,7 +354,7 @@ describe('a run killed or stopped, then resumed', () => {
         expect(JSON.parse(contradicting.stdout).warnings).toEqual([
             { code: 'USAGE', message: expect.stringContaining('--type') }
         ]);
-        expect(running.org.receivedRequests()).toHaveLength(1);
+        expect(syncBodies(running.org)).toHaveLength(1);
     }, 60_000);
 
     it('refuses a file that is not an --out file', async () => {

@@ -9,6 +9,7 @@ import {
     readLines,
     runCli,
     sendCounts,
+    syncBodies,
     orgEnv,
     startOrg,
     syncRequests,
@@ -38,7 +39,7 @@ describe('zuora-sync sends', () => {
         ]);
         expect(run.stdout).toMatch(/STATUS/);
         expect(run.stdout).toContain(
-            '3 items: 3 requested, 0 failed, 0 skipped, 0 not sent. 1 REST request.'
+            '3 items: 3 requested, 0 failed, 0 skipped, 0 not sent. 2 REST requests.'
         );
         for (const id of ids.slice(0, 3)) {
             expect(run.stdout).toContain(id);
@@ -88,7 +89,8 @@ describe('zuora-sync sends', () => {
         expect(requests.map((request) => request.ids.length).sort()).toEqual([10, 10, 5]);
         expect(requests.flatMap((request) => request.ids).sort()).toEqual(ids.slice(0, 25).sort());
         const document = JSON.parse(run.stdout);
-        expect(document.result.apiRequests).toBe(3);
+        // The API usage read before the first batch, and one request per batch.
+        expect(document.result.apiRequests).toBe(4);
         expect(document.result.results.map((result: { id: string }) => result.id)).toEqual(
             ids.slice(0, 25)
         );
@@ -114,7 +116,7 @@ describe('zuora-sync sends', () => {
             skipped: 1,
             notSent: 0
         });
-        expect(document.result.apiRequests).toBe(1);
+        expect(document.result.apiRequests).toBe(2);
         expect(document.result.results).toEqual([
             expect.objectContaining({
                 id: ids[0],
@@ -271,14 +273,14 @@ describe('zuora-sync sends', () => {
         });
 
         expect(zuora.code).toBe(0);
-        expect(running.org.receivedRequests().map((request) => request.body)).toEqual([
+        expect(syncBodies(running.org)).toEqual([
             expect.objectContaining({ ids: [], zuoraIds: [zuoraId.toUpperCase()], source: 'CLI' })
         ]);
         const product = await runCli(['a0Y5g00000PlTfM', '--type', 'product'], {
             env: orgEnv(url)
         });
         expect(product.code).toBe(0);
-        expect(running.org.receivedRequests()[1]?.body).toEqual(
+        expect(syncBodies(running.org)[1]).toEqual(
             expect.objectContaining({ objectType: 'PRODUCT', ids: ['a0Y5g00000PlTfMEAV'] })
         );
     }, 60_000);

@@ -23,6 +23,8 @@ const SYNC_PATH = /^sync\/?$/;
 const CLAIMS_PATH = /^claims\/?$/;
 const JOBS_PATH = /^jobs\/?$/;
 const JOB_PATH = /^jobs\/([^/]+)\/?$/;
+/** Salesforce's Limits resource (REST API): the org's daily limits, { Max, Remaining } each. */
+const LIMITS_PATH = /^\/services\/data\/v\d+\.\d+\/limits\/?$/;
 
 function error(status: number, errorCode: string, message: string): Answer {
     return { status, body: [{ errorCode, message }] };
@@ -77,6 +79,9 @@ async function route(
     path: string,
     body: { value: unknown; json: boolean }
 ): Promise<Answer> {
+    if (method === 'GET' && LIMITS_PATH.test(path)) {
+        return { status: 200, body: orgLimits(org) };
+    }
     if (!path.startsWith(APEX_REST_BASE)) {
         // No Apex REST class maps this URL: Salesforce's own answer.
         return error(404, 'NOT_FOUND', 'Could not find a match for URL');
@@ -113,6 +118,17 @@ async function route(
     // The resource's own answer for a path under its mapping that it does not serve.
     const requestUri = path.slice('/services/apexrest'.length);
     return error(404, 'NOT_FOUND', label(org.labels, 'OnDemandSync_Error_NotFound', requestUri));
+}
+
+function orgLimits(org: EmulatedOrg): Record<string, { Max: number; Remaining: number }> {
+    return Object.fromEntries(
+        org.limits
+            .snapshot()
+            .map((limit) => [
+                limit.name,
+                { Max: limit.max, Remaining: Math.max(0, limit.max - limit.used) }
+            ])
+    );
 }
 
 function decodeSegment(segment: string): string {
