@@ -44,7 +44,8 @@ function startServer(startPlayground) {
 async function openAccount(page, accountId, query = '') {
     await page.goto(`${ORIGIN}/?account=${accountId}${query}`);
     await page.locator('c-on-demand-sync [data-id="loading"]').waitFor({ state: 'detached' });
-    await page.getByRole('grid').waitFor();
+    // The table, or in a narrow region the compact list.
+    await page.locator('c-on-demand-sync [data-id="table"]').first().waitFor();
 }
 
 /** Ticks the `index`-th row (1-based) as a user does: a click on the drawn checkbox. */

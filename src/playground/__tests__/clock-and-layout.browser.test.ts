@@ -219,6 +219,24 @@ describe('a narrow region', () => {
             await screenshot(page, 'region-small');
             await expect(card(page).getByRole('grid').count()).resolves.toBe(0);
             await expect(list.locator('[data-id="list-item"]').count()).resolves.toBe(12);
+            // The list takes its own height: the last billing account is on the page, not hidden
+            // in a scroll area.
+            await expect(list.locator('[data-id="list-item"]').last().isVisible()).resolves.toBe(
+                true
+            );
+            const [listBox, cardBox] = await Promise.all([
+                list.boundingBox(),
+                card(page).locator('lightning-card').boundingBox()
+            ]);
+            expect(listBox!.y + listBox!.height).toBeLessThanOrEqual(cardBox!.y + cardBox!.height);
+            const clipped = await list
+                .locator('[data-id="list-item"]')
+                .last()
+                .evaluate((item) => {
+                    const area = item.closest('c-on-demand-sync-list')!.parentElement!;
+                    return area.scrollHeight > area.clientHeight + 1;
+                });
+            expect(clipped).toBe(false);
             // Selecting from the list enables the button, as in the table.
             await list
                 .getByRole('checkbox', { name: 'Select Globex Berlin' })

@@ -638,8 +638,14 @@ export default class OnDemandSync extends LightningElement {
         return this.matchingRows.length > this.visibleRows.length;
     }
 
-    /** Infinite loading needs a table of fixed height to scroll in. */
+    /**
+     * Infinite loading needs a table of fixed height to scroll in; the compact list takes its own
+     * height (a page of rows, then Show more) as a related list in a narrow column does.
+     */
     get tableAreaClass() {
+        if (this.compact) {
+            return 'slds-is-relative';
+        }
         const paged = this.rows.length > PAGE_SIZE ? ' table-area_paged' : '';
         return `table-area slds-is-relative${paged}`;
     }
