@@ -624,6 +624,13 @@ export default class OnDemandSync extends LightningElement {
         return this.rows.length > MANY_ROWS;
     }
 
+    /** Half the card's width beside the button in a wide region; the whole width in a narrow one. */
+    get filterClass() {
+        return this.compact
+            ? 'slds-col slds-size_1-of-1'
+            : 'slds-col slds-size_1-of-1 slds-medium-size_1-of-2';
+    }
+
     get filterStatus() {
         if (!this.filterText.trim()) {
             return '';
