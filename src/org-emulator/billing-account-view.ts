@@ -8,7 +8,7 @@ import type { OrgData } from './data/org-data';
 import { requireReadable } from './field-access';
 import { label, type Labels } from './labels';
 import type { Transaction } from './limits';
-import { formatTime } from './time-format';
+import { formatTime, type TimeFormatter } from './time-format';
 import type { BillingAccountView, RestBillingAccount } from './types';
 
 export interface ViewContext {
@@ -17,6 +17,8 @@ export interface ViewContext {
     readonly labels: Labels;
     readonly now: Date;
     readonly cooldownMinutes: number;
+    /** How messages show a moment; default UTC. */
+    readonly formatTime?: TimeFormatter;
     readonly transaction: Transaction;
 }
 
@@ -50,7 +52,11 @@ export function listBillingAccounts(context: ViewContext, accountId: string): Bi
         if (billing.zuoraId === null) {
             reason = label(labels, 'OnDemandSync_Item_NoZuoraId');
         } else if (until !== null) {
-            reason = label(labels, 'OnDemandSync_Item_CoolingDown', formatTime(until));
+            reason = label(
+                labels,
+                'OnDemandSync_Item_CoolingDown',
+                (context.formatTime ?? formatTime)(until)
+            );
         }
         return {
             id: billing.id,

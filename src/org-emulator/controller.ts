@@ -18,6 +18,7 @@ import { asOrgError } from './errors';
 import type { Labels } from './labels';
 import { Transaction, type OrgLimits } from './limits';
 import type { SyncSettings } from './settings';
+import type { TimeFormatter } from './time-format';
 import type { OnDemandSyncService } from './sync-service';
 import type { BillingAccountView, LimitEntry, SyncResponse } from './types';
 
@@ -29,6 +30,8 @@ export interface ControllerDeps {
     readonly hasPermission: () => boolean;
     /** The Zuora_On_Demand_Sync_View_Limits custom permission (the card's limits panel). */
     readonly canViewLimits: () => boolean;
+    /** How messages show a moment; default UTC. */
+    readonly formatTime?: TimeFormatter;
     readonly settings: () => SyncSettings;
     /** True when a gateway can be resolved for the class name (Zuora installed and set up). */
     readonly gatewayConfigured: (className: string) => boolean;
@@ -81,6 +84,7 @@ export class OnDemandSyncController {
                     labels: this.deps.labels,
                     now: this.deps.clock.now(),
                     cooldownMinutes: settings.cooldownMinutes,
+                    formatTime: this.deps.formatTime,
                     transaction
                 },
                 id

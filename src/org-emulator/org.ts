@@ -20,6 +20,7 @@ import { OrgLimits, Transaction } from './limits';
 import { RequestLog, type ReceivedRequest } from './request-log';
 import { DEFAULT_SETTINGS, ZUORA_GATEWAY_CLASS, withSettings, type SyncSettings } from './settings';
 import { OnDemandSyncService } from './sync-service';
+import { timeFormatter, type TimeFormatter, type UserTimeSettings } from './time-format';
 import type { LimitEntry } from './types';
 
 export interface EmulatedOrgOptions {
@@ -64,6 +65,11 @@ export interface EmulatedOrgOptions {
     readonly backgroundExecutionDelayMs?: number | null;
     /** Job_Budget_Percent__c. Default 90. */
     readonly jobBudgetPercent?: number;
+    /**
+     * The running user's time zone and locale, which messages use as Apex's Datetime.format()
+     * does; default none: messages say their times in UTC.
+     */
+    readonly user?: UserTimeSettings;
 }
 
 /** Everything the org holds, as JSON (GET /__emulator/state). */
@@ -94,6 +100,8 @@ export class EmulatedOrg {
     readonly jobs: BackgroundJobs;
     readonly labels: Labels;
     readonly userId: string;
+    /** How messages show a moment, for the running user. */
+    readonly formatTime: TimeFormatter;
     /** Whether the Zuora package is installed (its billing account object exists). */
     zuoraInstalled = true;
 
@@ -107,6 +115,7 @@ export class EmulatedOrg {
         this.clock = options.clock ?? new AdjustableClock();
         this.labels = resolveLabels(options.labels);
         this.userId = options.userId ?? DEFAULT_USER_ID;
+        this.formatTime = timeFormatter(options.user);
         this.permission = options.hasPermission ?? true;
         this.limitsPermission = options.canViewLimits ?? true;
         this.currentSettings = withSettings(DEFAULT_SETTINGS, options.settings);
@@ -140,6 +149,7 @@ export class EmulatedOrg {
             ...deps,
             resolveGateway: (className) => this.resolveGateway(className),
             canSyncUnsyncedAccounts: () => options.canSyncUnsyncedAccounts ?? true,
+            formatTime: this.formatTime,
             records: this.data,
             orgLimits: this.limits,
             keyPrefixes: DEFAULT_KEY_PREFIXES,
@@ -152,6 +162,7 @@ export class EmulatedOrg {
             data: this.data,
             service: this.service,
             canViewLimits: () => this.limitsPermission,
+            formatTime: this.formatTime,
             gatewayConfigured: (className) =>
                 this.zuoraInstalled && this.resolveGateway(className) !== null,
             orgLimits: this.limits

@@ -19,6 +19,7 @@ export type RestOrg = Pick<
     | 'clock'
     | 'data'
     | 'faults'
+    | 'formatTime'
     | 'labels'
     | 'limits'
     | 'service'
@@ -55,6 +56,7 @@ export function getBillingAccounts(org: RestOrg, accountId: string): BillingAcco
                 labels: org.labels,
                 now: org.clock.now(),
                 cooldownMinutes: org.settings().cooldownMinutes,
+                formatTime: org.formatTime,
                 transaction
             },
             id

@@ -26,7 +26,7 @@ import { DEFAULT_KEY_PREFIXES, type KeyPrefixes } from './key-prefixes';
 import { label, resolveLabels, type Labels } from './labels';
 import { OrgLimits, PlatformException, Transaction } from './limits';
 import type { SyncSettings } from './settings';
-import { formatTime } from './time-format';
+import { formatTime, type TimeFormatter } from './time-format';
 import type {
     ServiceItemStatus,
     SyncInput,
@@ -50,6 +50,8 @@ export interface SyncServiceDeps {
     readonly orgLimits?: OrgLimits;
     readonly keyPrefixes?: KeyPrefixes;
     readonly labels?: Labels;
+    /** How messages show a moment (the running user's locale and zone); default UTC. */
+    readonly formatTime?: TimeFormatter;
     /** The running user (Requested_By__c). */
     readonly userId?: string;
     /** A new unique id per call; default a random UUID. */
@@ -113,10 +115,12 @@ function trimmed(value: unknown): string {
 
 export class OnDemandSyncService {
     private readonly labels: Labels;
+    private readonly formatTime: TimeFormatter;
     private readonly keyPrefixes: KeyPrefixes;
 
     constructor(private readonly deps: SyncServiceDeps) {
         this.labels = deps.labels ?? resolveLabels();
+        this.formatTime = deps.formatTime ?? formatTime;
         this.keyPrefixes = deps.keyPrefixes ?? DEFAULT_KEY_PREFIXES;
     }
 
@@ -480,7 +484,7 @@ export class OnDemandSyncService {
                 item.message = label(
                     this.labels,
                     'OnDemandSync_Item_CoolingDown',
-                    formatTime(until)
+                    this.formatTime(until)
                 );
                 continue;
             }
@@ -494,7 +498,11 @@ export class OnDemandSyncService {
                 const ends = claimEnds(claim);
                 item.status = 'SKIPPED';
                 item.cooldownUntil = ends.toISOString();
-                item.message = label(this.labels, 'OnDemandSync_Item_InProgress', formatTime(ends));
+                item.message = label(
+                    this.labels,
+                    'OnDemandSync_Item_InProgress',
+                    this.formatTime(ends)
+                );
                 continue;
             }
             index.register(item, now);
@@ -502,7 +510,11 @@ export class OnDemandSyncService {
                 const until = new Date(now.getTime() + CLAIM_MINUTES * 60000);
                 item.status = 'CLAIMED';
                 item.cooldownUntil = until.toISOString();
-                item.message = label(this.labels, 'OnDemandSync_Item_Claimed', formatTime(until));
+                item.message = label(
+                    this.labels,
+                    'OnDemandSync_Item_Claimed',
+                    this.formatTime(until)
+                );
             } else if (claim !== null) {
                 item.claimRowId = claim.rowId;
             }

@@ -304,7 +304,16 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     const paths = pathsOf(options);
     const labels = projectLabels(paths);
     // Background executions run by themselves, a little apart, so a rep can watch a job's progress.
-    const orgDefaults = { labels, backgroundExecutionDelayMs: BACKGROUND_EXECUTION_DELAY_MS };
+    const user = {
+        timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        locale: options.locale ?? 'en-US'
+    };
+    // The org's messages give times as Apex does, in the same user's zone and locale as the page.
+    const orgDefaults = {
+        labels,
+        backgroundExecutionDelayMs: BACKGROUND_EXECUTION_DELAY_MS,
+        user
+    };
     let org = options.org ?? createEmulatedOrg({ ...orgDefaults, ...options.orgOptions });
     let handleOrg = createOrgRequestHandler(org);
     const failingResources = new Set(options.failingResources ?? []);
@@ -320,10 +329,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         extraSamples: options.extraSamples ?? [],
         origin: () => origin,
         assets: () => pageAssets(paths),
-        user: {
-            timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-            locale: options.locale ?? 'en-US'
-        }
+        user
     };
 
     async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -193,3 +193,44 @@ describe('limits and audit log', () => {
         expect(org.auditRows().find((entry) => entry.requestId === 'r-2')?.source).toBe('API');
     });
 });
+
+describe("the user's time in messages", () => {
+    const INITECH = SAMPLE_ACCOUNT_IDS.coolingDown;
+
+    async function coolingReason(
+        options: Parameters<typeof createEmulatedOrg>[0]
+    ): Promise<string> {
+        const org = createEmulatedOrg({ clock: new AdjustableClock(NOW), ...options });
+        const context = await org.controller.getSyncContext(INITECH);
+        const cooling = context.billingAccounts.find((billing) => billing.cooldownUntil);
+        return cooling?.reason ?? '';
+    }
+
+    it('says times in UTC, explicitly, without a user time zone', async () => {
+        await expect(coolingReason({})).resolves.toContain('2026-11-20 10:20 UTC');
+    });
+
+    it("gives times in the user's zone and locale, as Apex's Datetime.format() does", async () => {
+        const kolkata = await coolingReason({
+            user: { timeZone: 'Asia/Kolkata', locale: 'en-US' }
+        });
+        expect(kolkata).toMatch(/11\/20\/26, 3:50\sPM/);
+        expect(kolkata).not.toContain('UTC');
+        const berlin = await coolingReason({
+            user: { timeZone: 'Europe/Berlin', locale: 'de-DE' }
+        });
+        expect(berlin).toContain('20.11.26, 11:20');
+    });
+
+    it('uses the same clock in the sync answer as in the listing', async () => {
+        const org = createEmulatedOrg({
+            clock: new AdjustableClock(NOW),
+            user: { timeZone: 'Asia/Kolkata', locale: 'en-US' }
+        });
+        const context = await org.controller.getSyncContext(INITECH);
+        const cooling = context.billingAccounts.find((billing) => billing.cooldownUntil)!;
+        const answer = await org.controller.requestSync(INITECH, [cooling.id]);
+        expect(answer.results[0].status).toBe('SKIPPED');
+        expect(answer.results[0].message).toMatch(/11\/20\/26, 3:50\sPM/);
+    });
+});

@@ -18,6 +18,7 @@ import { resolveLabels, type Labels } from '../labels';
 import { OrgLimits } from '../limits';
 import { FaultInjector } from '../faults';
 import { getBillingAccounts, postSync, type RestOrg } from '../rest-resource';
+import { formatTime } from '../time-format';
 import { DEFAULT_SETTINGS, withSettings, type SyncSettings } from '../settings';
 import { Transaction } from '../limits';
 import { OnDemandSyncService } from '../sync-service';
@@ -241,6 +242,7 @@ export async function runContractCase(testCase: ContractCase): Promise<ContractO
         clock,
         data,
         faults: new FaultInjector(),
+        formatTime,
         labels,
         limits: new OrgLimits({}),
         service,
