@@ -19,19 +19,15 @@ function connection(
     options: CliOptions,
     env: NodeJS.ProcessEnv
 ): { readonly words: string[]; readonly token: boolean } {
-    const direct = options.instanceUrl !== undefined || options.accessToken !== undefined;
-    const envUrl = present(env.SF_INSTANCE_URL);
-    if (
-        direct ||
-        (options.targetOrg === undefined &&
-            envUrl !== undefined &&
-            present(env.SF_ACCESS_TOKEN) !== undefined)
-    ) {
-        const url = options.instanceUrl ?? envUrl;
-        return { words: url === undefined ? [] : ['--instance-url', url], token: true };
-    }
+    // As auth.ts decides: a target org wins over a session, a session over the CLI's default org.
     if (options.targetOrg !== undefined) {
         return { words: ['-o', options.targetOrg], token: false };
+    }
+    const direct = options.instanceUrl !== undefined || options.accessToken !== undefined;
+    const envUrl = present(env.SF_INSTANCE_URL);
+    if (direct || (envUrl !== undefined && present(env.SF_ACCESS_TOKEN) !== undefined)) {
+        const url = options.instanceUrl ?? envUrl;
+        return { words: url === undefined ? [] : ['--instance-url', url], token: true };
     }
     return { words: [], token: false };
 }

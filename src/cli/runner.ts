@@ -172,7 +172,7 @@ export function sessionRefused(description: ErrorDescription): StopInfo | null {
     if (description.code !== 'INVALID_SESSION_ID' && description.httpStatus !== 401) {
         return null;
     }
-    const message = `${description.message} (the session was refused: run sf org login, or give a fresh token)`;
+    const message = `${description.message} (the session was refused: run npx sf org login web, or give a fresh token)`;
     return { reason: 'auth', code: 'AUTHENTICATION', message };
 }
 

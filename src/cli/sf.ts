@@ -198,7 +198,7 @@ export async function sfOrgSession(
     if (!isUsableAccessToken(token.accessToken)) {
         return {
             ok: false,
-            message: `The Salesforce CLI did not give an access token for ${org} (\`sf org auth show-access-token\` answered a value that is not a token, e.g. a redacted one). Log in again with sf org login web, or use --instance-url with --access-token.`
+            message: `The Salesforce CLI did not give an access token for ${org} (\`sf org auth show-access-token\` answered a value that is not a token, e.g. a redacted one). Log in again with npx sf org login web, or use --instance-url with --access-token.`
         };
     }
     return {

@@ -19,8 +19,11 @@ export function formatTime(moment: Date): string {
 export function timeFormatter(user?: UserTimeSettings): TimeFormatter {
     if (!user) return formatTime;
     const format = new Intl.DateTimeFormat(user.locale, {
-        dateStyle: 'short',
-        timeStyle: 'short',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
         timeZone: user.timeZone
     });
     return (moment) => format.format(moment);

@@ -214,12 +214,12 @@ describe("the user's time in messages", () => {
         const kolkata = await coolingReason({
             user: { timeZone: 'Asia/Kolkata', locale: 'en-US' }
         });
-        expect(kolkata).toMatch(/11\/20\/26, 3:50\sPM/);
+        expect(kolkata).toMatch(/11\/20\/2026, 3:50\sPM/);
         expect(kolkata).not.toContain('UTC');
         const berlin = await coolingReason({
             user: { timeZone: 'Europe/Berlin', locale: 'de-DE' }
         });
-        expect(berlin).toContain('20.11.26, 11:20');
+        expect(berlin).toContain('20.11.2026, 11:20');
     });
 
     it('uses the same clock in the sync answer as in the listing', async () => {
@@ -231,6 +231,6 @@ describe("the user's time in messages", () => {
         const cooling = context.billingAccounts.find((billing) => billing.cooldownUntil)!;
         const answer = await org.controller.requestSync(INITECH, [cooling.id]);
         expect(answer.results[0].status).toBe('SKIPPED');
-        expect(answer.results[0].message).toMatch(/11\/20\/26, 3:50\sPM/);
+        expect(answer.results[0].message).toMatch(/11\/20\/2026, 3:50\sPM/);
     });
 });

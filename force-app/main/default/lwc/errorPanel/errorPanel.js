@@ -13,6 +13,15 @@ export default class ErrorPanel extends LightningElement {
 
     labels = LABELS;
 
+    /** Moves the focus to the panel's title (after a sync that failed), keeping Tab inside it. */
+    @api
+    focus() {
+        const title = this.template.querySelector('[data-id="title"]');
+        if (title) {
+            title.focus();
+        }
+    }
+
     get hasDetails() {
         return Array.isArray(this.details) && this.details.length > 0;
     }

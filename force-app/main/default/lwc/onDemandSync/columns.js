@@ -1,7 +1,8 @@
 // Columns of the billing account table in a wide region (the main column of a record page).
 // Fixed widths for the columns whose values have a known length (numbers, dates, short states),
-// so that no header or time is cut at 1280 px and wider; the name takes the rest (a long one ends
-// in an ellipsis, with the whole name as its tooltip). A narrow region or a phone gets the compact list instead (layout.js).
+// so that no header, amount or time is cut at 1280 px and wider; the name, with the account
+// number under it, takes the rest (a long name ends in an ellipsis, whole in its tooltip). A
+// narrow region or a phone gets the compact list instead (layout.js).
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { LABELS } from './labels';
 
@@ -11,20 +12,16 @@ export const COLUMNS = Object.freeze([
     {
         label: LABELS.columnName,
         fieldName: 'recordUrl',
-        type: 'url',
-        // One line: a long name ends in an ellipsis and the whole name is the link's tooltip.
-        typeAttributes: {
-            label: { fieldName: 'name' },
-            tooltip: { fieldName: 'name' },
-            target: '_self'
-        },
+        // onDemandSyncTable's cell: the name as a link on one line (the whole name as tooltip),
+        // the account number under it.
+        type: 'billingAccount',
+        typeAttributes: { label: { fieldName: 'name' }, number: { fieldName: 'accountNumber' } },
         hideDefaultActions: true,
         sortable: true
     },
-    { ...fixed(140), label: LABELS.columnAccountNumber, fieldName: 'accountNumber', type: 'text' },
-    { ...fixed(72), label: LABELS.columnStatus, fieldName: 'status', type: 'text' },
+    { ...fixed(85), label: LABELS.columnStatus, fieldName: 'status', type: 'text' },
     {
-        ...fixed(112),
+        ...fixed(140),
         label: LABELS.columnBalance,
         fieldName: 'balance',
         // Lightning's currency cell: right-aligned, in the row's own currency.
@@ -35,7 +32,7 @@ export const COLUMNS = Object.freeze([
         }
     },
     {
-        ...fixed(160),
+        ...fixed(170),
         label: LABELS.columnLastUpdated,
         fieldName: 'lastModified',
         type: 'date',
@@ -51,7 +48,7 @@ export const COLUMNS = Object.freeze([
         }
     },
     {
-        ...fixed(155),
+        ...fixed(170),
         label: LABELS.columnSyncState,
         fieldName: 'syncState',
         // onDemandSyncTable's cell: icon and state, when it can sync again, the explanation as

@@ -20,7 +20,6 @@ import NOT_FOUND_MESSAGE from '@salesforce/label/c.OnDemandSync_Error_AccountNot
 import INVALID_RECORD_TITLE from '@salesforce/label/c.OnDemandSync_UI_InvalidRecordTitle';
 import INVALID_RECORD_MESSAGE from '@salesforce/label/c.OnDemandSync_Error_InvalidAccountId';
 import COLUMN_NAME from '@salesforce/label/c.OnDemandSync_UI_ColumnName';
-import COLUMN_ACCOUNT_NUMBER from '@salesforce/label/c.OnDemandSync_UI_ColumnAccountNumber';
 import COLUMN_STATUS from '@salesforce/label/c.OnDemandSync_UI_ColumnStatus';
 import COLUMN_BALANCE from '@salesforce/label/c.OnDemandSync_UI_ColumnBalance';
 import COLUMN_LAST_UPDATED from '@salesforce/label/c.OnDemandSync_UI_ColumnLastUpdated';
@@ -44,6 +43,7 @@ import DETAIL_UPDATED from '@salesforce/label/c.OnDemandSync_UI_DetailUpdated';
 import DETAIL_UPDATED_COOLDOWN from '@salesforce/label/c.OnDemandSync_UI_DetailUpdatedCooldown';
 import NOTE_SYNC_AGAIN from '@salesforce/label/c.OnDemandSync_UI_NoteSyncAgain';
 import KEYBOARD_HELP from '@salesforce/label/c.OnDemandSync_UI_KeyboardHelp';
+import KEYBOARD_HELP_LIST from '@salesforce/label/c.OnDemandSync_UI_KeyboardHelpList';
 import SHOW_MORE from '@salesforce/label/c.OnDemandSync_UI_ShowMore';
 import LIST_LABEL from '@salesforce/label/c.OnDemandSync_UI_ListLabel';
 import STATE_NOT_ARRIVED from '@salesforce/label/c.OnDemandSync_UI_StateNotArrived';
@@ -125,7 +125,6 @@ export const LABELS = Object.freeze({
     invalidRecordTitle: INVALID_RECORD_TITLE,
     invalidRecordMessage: INVALID_RECORD_MESSAGE,
     columnName: COLUMN_NAME,
-    columnAccountNumber: COLUMN_ACCOUNT_NUMBER,
     columnStatus: COLUMN_STATUS,
     columnBalance: COLUMN_BALANCE,
     columnLastUpdated: COLUMN_LAST_UPDATED,
@@ -149,6 +148,7 @@ export const LABELS = Object.freeze({
     detailUpdatedCooldown: DETAIL_UPDATED_COOLDOWN,
     noteSyncAgain: NOTE_SYNC_AGAIN,
     keyboardHelp: KEYBOARD_HELP,
+    keyboardHelpList: KEYBOARD_HELP_LIST,
     showMore: SHOW_MORE,
     listLabel: LIST_LABEL,
     stateNotArrived: STATE_NOT_ARRIVED,

@@ -552,7 +552,8 @@ export default class OnDemandSync extends LightningElement {
 
     /** For keyboard and screen reader users: how to reach the rows and select them. */
     get keyboardHelp() {
-        return this.bridge ? this.bridge.format(LABELS.keyboardHelp, this.maxRowSelection) : '';
+        const help = this.compact ? LABELS.keyboardHelpList : LABELS.keyboardHelp;
+        return this.bridge ? this.bridge.format(help, this.maxRowSelection) : '';
     }
 
     /** The last sync's result in one sentence ("3 selected: 2 requested, ..."). */

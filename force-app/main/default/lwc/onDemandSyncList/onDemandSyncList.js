@@ -27,7 +27,7 @@ export default class OnDemandSyncList extends LightningElement {
             selected: selected.has(row.id),
             // As the datatable does at its cap: only the chosen rows stay changeable.
             disabled: disabled.has(row.id) || (full && !selected.has(row.id)),
-            checkboxLabel: LABELS.selectRow.replace('{0}', row.name)
+            checkboxLabel: LABELS.selectRow.replace('{0}', () => row.name)
         }));
     }
 

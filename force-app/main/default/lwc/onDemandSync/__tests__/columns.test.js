@@ -9,15 +9,20 @@ const { COLUMNS } = require('../columns');
 const { isCompact } = require('../layout');
 
 describe('billing account columns', () => {
-    it('shows six columns, with the explanation inside the sync state cell', () => {
+    it('shows five columns: the account number under the name, the explanation in the state', () => {
         expect(COLUMNS.map((column) => column.fieldName)).toEqual([
             'recordUrl',
-            'accountNumber',
             'status',
             'balance',
             'lastModified',
             'syncState'
         ]);
+        const name = COLUMNS.find((column) => column.fieldName === 'recordUrl');
+        expect(name.type).toBe('billingAccount');
+        expect(name.typeAttributes).toEqual({
+            label: { fieldName: 'name' },
+            number: { fieldName: 'accountNumber' }
+        });
         const state = COLUMNS.find((column) => column.fieldName === 'syncState');
         expect(state.type).toBe('syncState');
         expect(state.typeAttributes.detail).toEqual({ fieldName: 'syncDetail' });

@@ -67,7 +67,6 @@ describe('c-on-demand-sync states', () => {
         });
         expect(table.columns.map((column) => column.label)).toEqual([
             LABEL.OnDemandSync_UI_ColumnName,
-            LABEL.OnDemandSync_UI_ColumnAccountNumber,
             LABEL.OnDemandSync_UI_ColumnStatus,
             LABEL.OnDemandSync_UI_ColumnBalance,
             LABEL.OnDemandSync_UI_ColumnLastUpdated,
@@ -127,7 +126,7 @@ describe('c-on-demand-sync states', () => {
                 mountCard({ flexipageRegionWidth: width })
             )
         );
-        wide.forEach((card) => expect($(card, 'table').columns).toHaveLength(6));
+        wide.forEach((card) => expect($(card, 'table').columns).toHaveLength(5));
     });
 
     it('selects from the compact list as from the table', async () => {
@@ -140,6 +139,32 @@ describe('c-on-demand-sync states', () => {
         await flushPromises();
         expect(list.selectedRows).toEqual([checkbox.dataset.rowId]);
         expect($(element, 'sync').disabled).toBe(false);
+    });
+
+    it('holds the selection cap in the compact list: the other checkboxes wait', async () => {
+        getSyncContext.mockResolvedValue(copy(CONTEXT));
+        const element = await mountCard({ flexipageRegionWidth: 'SMALL', maxSelection: 1 });
+        const list = $(element, 'table');
+        const boxes = () => [...list.shadowRoot.querySelectorAll('lightning-input[data-row-id]')];
+        const first = boxes().find((box) => !box.disabled);
+        first.checked = true;
+        first.dispatchEvent(new CustomEvent('change'));
+        await flushPromises();
+        expect(list.selectedRows).toEqual([first.dataset.rowId]);
+        // At the cap only the chosen row stays changeable, as in the table.
+        expect(boxes().filter((box) => !box.disabled)).toEqual([first]);
+        expect(boxes().filter((box) => box.checked)).toEqual([first]);
+        expect($(element, 'keyboard-help').textContent).toContain('up to 1');
+        expect($(element, 'keyboard-help').textContent).not.toContain('arrow keys');
+    });
+
+    it('names each checkbox after its billing account, whatever the name holds', async () => {
+        const context = copy(CONTEXT);
+        context.billingAccounts[0].name = 'Acme $& Sons';
+        getSyncContext.mockResolvedValue(context);
+        const element = await mountCard({ flexipageRegionWidth: 'SMALL' });
+        const box = $(element, 'table').shadowRoot.querySelector('lightning-input[data-row-id]');
+        expect(box.label).toBe('Select Acme $& Sons');
     });
 
     it('switches between the table and the list when the region width changes', async () => {

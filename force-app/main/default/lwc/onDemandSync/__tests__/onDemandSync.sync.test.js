@@ -232,6 +232,11 @@ describe('c-on-demand-sync sync', () => {
         const panel = $(element, 'sync-error');
         expect(panel.title).toBe(LABEL.OnDemandSync_UI_SyncErrorTitle);
         expect(panel.message).toBe(message);
+        // The focus goes to the panel's title: inside the panel, so Tab reaches its Details.
+        expect(panel.shadowRoot.activeElement).toBe(
+            panel.shadowRoot.querySelector('[data-id="title"]')
+        );
+        expect(panel.hasAttribute('tabindex')).toBe(false);
         expect(toasts).toEqual([
             { title: LABEL.OnDemandSync_UI_SyncErrorTitle, message, variant: 'error' }
         ]);
