@@ -60,7 +60,7 @@ const FIRST_PAGE_ROWS = 50;
 const USABLE = (rows) => {
     const card = document.querySelector('c-on-demand-sync');
     const root = card && card.shadowRoot;
-    const table = root && root.querySelector('lightning-datatable');
+    const table = root && root.querySelector('[data-id="table"]');
     const button = root && root.querySelector('[data-id="sync"]');
     const drawn =
         table && table.shadowRoot ? table.shadowRoot.querySelectorAll('tbody tr').length : 0;
@@ -74,7 +74,7 @@ const USABLE = (rows) => {
 /** Runs in the page: every given row of the table shows `state`. */
 const ROWS_SHOW = ([count, state]) => {
     const card = document.querySelector('c-on-demand-sync');
-    const table = card.shadowRoot.querySelector('lightning-datatable');
+    const table = card.shadowRoot.querySelector('[data-id="table"]');
     const rows = [...table.shadowRoot.querySelectorAll('tbody tr')].slice(0, count);
     const done = rows.length === count && rows.every((row) => row.innerText.includes(state));
     if (done) window.__resultsAt = window.__resultsAt || performance.now();
